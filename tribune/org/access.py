@@ -1,0 +1,158 @@
+"""Every permission rule of Tribune, named after the action it allows.
+
+Services call these inside their transactions and raise PermissionDenied when one says no;
+views and templates call the same functions to decide what to show. A rule takes the acting
+member (None for an anonymous or unattached user) and the object acted on.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from tribune.org.models import ChainStep, Member, Role
+
+EDITORIAL_ROLES = (Role.DIRECTOR, Role.LEADER, Role.OFFICE_HEAD, Role.COORDINATOR, Role.WRITER)
+WRITING_ROLES = (Role.WRITER, Role.OFFICE_HEAD, Role.COORDINATOR)
+
+
+def _same_congress(member, obj) -> bool:
+    return member is not None and member.is_active and obj.congress_id == member.congress_id
+
+
+def can_see_congress(member, congress) -> bool:
+    """Sees the congress's editorial data: its own congress, or (for a director or coordinator
+    of a parent congress) a child congress, as a city committee assessing its districts."""
+    if member is None or not member.is_active or (member.has_role(Role.AUDITOR) and len(member.role_codes) == 1):
+        return False
+    if congress.pk == member.congress_id:
+        return True
+    return congress.parent_id == member.congress_id and member.has_role(Role.DIRECTOR, Role.COORDINATOR)
+
+
+# --- Manuscripts -------------------------------------------------------------------------
+
+def can_view_manuscript(member, manuscript) -> bool:
+    return _same_congress(member, manuscript) and member.has_role(*EDITORIAL_ROLES, Role.ADMIN)
+
+
+def can_create_manuscript(member) -> bool:
+    return member is not None and member.is_active and member.office_id is not None and member.has_role(
+        *WRITING_ROLES
+    )
+
+
+def is_author(member, manuscript) -> bool:
+    if member is None:
+        return False
+    ids = getattr(manuscript, "_author_ids", None)
+    if ids is None:
+        ids = {a.member_id for a in manuscript.authorships.all()}
+        manuscript._author_ids = ids
+    return member.pk in ids or manuscript.created_by_id == member.pk
+
+
+def can_edit_manuscript(member, manuscript) -> bool:
+    from tribune.newsroom.states import EDITABLE_STATES
+
+    if not _same_congress(member, manuscript) or manuscript.state not in EDITABLE_STATES:
+        return False
+    return is_author(member, manuscript) or member.has_role(Role.COORDINATOR)
+
+
+def can_submit_for_review(member, manuscript) -> bool:
+    from tribune.newsroom.states import SUBMITTABLE_STATES
+
+    return manuscript.state in SUBMITTABLE_STATES and can_edit_manuscript(member, manuscript)
+
+
+def holds_step(member, manuscript, step_role: str) -> bool:
+    """Whether the member is the person a chain step resolves to for this manuscript."""
+    if step_role == ChainStep.OFFICE_HEAD:
+        return member.has_role(Role.OFFICE_HEAD) and member.office_id == manuscript.office_id
+    if step_role == ChainStep.LEADER:
+        return member.has_role(Role.LEADER) and manuscript.office.leader_id == member.pk
+    if step_role == ChainStep.DIRECTOR:
+        return member.has_role(Role.DIRECTOR)
+    if step_role == ChainStep.COORDINATOR:
+        return member.has_role(Role.COORDINATOR)
+    return False
+
+
+def can_review(member, manuscript) -> bool:
+    from tribune.newsroom.states import State
+
+    if not _same_congress(member, manuscript) or manuscript.state != State.IN_REVIEW:
+        return False
+    # Nobody approves their own manuscript.
+    if is_author(member, manuscript):
+        return False
+    return holds_step(member, manuscript, manuscript.review_role)
+
+
+def can_submit_to_outlet(member, manuscript) -> bool:
+    from tribune.newsroom.states import OUTLET_READY_STATES
+
+    return (
+        _same_congress(member, manuscript)
+        and manuscript.state in OUTLET_READY_STATES
+        and member.has_role(Role.COORDINATOR)
+    )
+
+
+def can_record_publication(member, manuscript) -> bool:
+    return _same_congress(member, manuscript) and member.has_role(Role.COORDINATOR)
+
+
+can_record_metrics = can_record_publication
+can_correct_publication = can_record_publication
+can_record_reprint = can_record_publication
+
+
+def can_record_instruction(member, manuscript) -> bool:
+    return _same_congress(member, manuscript) and member.has_role(Role.COORDINATOR, Role.DIRECTOR)
+
+
+def can_attach_file(member, manuscript) -> bool:
+    return can_edit_manuscript(member, manuscript)
+
+
+# --- Topics, outlets, organisation, audit -------------------------------------------------
+
+def can_manage_topics(member, congress) -> bool:
+    return member is not None and member.congress_id == congress.pk and member.has_role(
+        Role.COORDINATOR, Role.DIRECTOR, Role.LEADER, Role.OFFICE_HEAD
+    )
+
+
+def can_manage_outlets(member, congress) -> bool:
+    return member is not None and member.congress_id == congress.pk and member.has_role(
+        Role.COORDINATOR, Role.ADMIN
+    )
+
+
+def can_manage_members(member, congress) -> bool:
+    return member is not None and member.congress_id == congress.pk and member.has_role(Role.ADMIN)
+
+
+can_configure_chain = can_manage_members
+
+
+def can_read_audit_log(member) -> bool:
+    return member is not None and member.is_active and member.has_role(Role.AUDITOR)
+
+
+# --- Helpers used by services and views -----------------------------------------------------
+
+def require(allowed: bool, message: str = "") -> None:
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def get_for_member(queryset, member: Member | None, **lookup):
+    """Fetch an object of the member's congress: another congress's object is a 404 (we do not
+    even confirm it exists)."""
+    if member is None:
+        raise Http404
+    obj = queryset.filter(**lookup).first()
+    if obj is None or not can_see_congress(member, obj.congress):
+        raise Http404
+    return obj

@@ -1,0 +1,26 @@
+"""Audit receivers for Django's authentication signals (not workflow: login is Django's)."""
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from tribune.org.audit import audit_record
+
+
+def _member(user):
+    return getattr(user, "member", None) if user is not None else None
+
+
+@receiver(user_logged_in)
+def audit_login(sender, request, user, **kwargs):
+    audit_record(action="login", user=user, member=_member(user))
+
+
+@receiver(user_logged_out)
+def audit_logout(sender, request, user, **kwargs):
+    if user is not None:
+        audit_record(action="logout", user=user, member=_member(user))
+
+
+@receiver(user_login_failed)
+def audit_login_failed(sender, credentials, request=None, **kwargs):
+    audit_record(action="login_failed", detail={"username": str(credentials.get("username", ""))[:150]})
