@@ -23,3 +23,67 @@ def world(db):
 @pytest.fixture(autouse=True)
 def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+# --- Browser tests: Playwright for Python driving Debian's Chromium ------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+ARTIFACTS = os.path.join(os.path.dirname(__file__), "test-artifacts", "screenshots")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not os.path.exists(CHROMIUM):
+        # In CI the browser tests must run: `make test` installs Chromium first.
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium fonts-noto-cjk)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class Browser:
+    """One logged-in browser context per person, and screenshots saved as test artefacts."""
+
+    def __init__(self, chromium, base_url, name):
+        self.chromium, self.base_url, self.name = chromium, base_url, name
+        self.contexts = []
+        self.shots = 0
+
+    def new_page(self):
+        context = self.chromium.new_context(base_url=self.base_url, locale="zh-CN",
+                                            viewport={"width": 1366, "height": 900})
+        context.set_default_timeout(15000)
+        self.contexts.append(context)
+        return context.new_page()
+
+    def login(self, username, password):
+        page = self.new_page()
+        page.goto("/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.click("button[type=submit]")
+        page.wait_for_url(lambda url: "/login/" not in url)
+        return page
+
+    def shot(self, page, label):
+        os.makedirs(ARTIFACTS, exist_ok=True)
+        self.shots += 1
+        path = os.path.join(ARTIFACTS, f"{self.name}-{self.shots:02d}-{label}.png")
+        page.screenshot(path=path, full_page=True)
+        return path
+
+    def close(self):
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def browser(chromium, live_server, request):
+    session = Browser(chromium, live_server.url, request.node.name)
+    yield session
+    session.close()

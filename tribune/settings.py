@@ -171,6 +171,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise wants it to exist, even if empty
 MEDIA_ROOT = Path(os.environ.get("TRIBUNE_MEDIA_DIR") or DATA_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,6 +1,8 @@
 """What a member's dashboard shows: what I must write, review, revise and submit, and what was
 published lately. A fixed number of queries whatever the number of manuscripts."""
 
+import importlib
+
 from django.db.models import Q
 
 from tribune.newsroom.models import Manuscript, Publication
@@ -43,6 +45,7 @@ def for_member(member) -> dict:
         "to_submit": list(_manuscripts(congress).filter(state=State.APPROVED)[:LIMIT])
         if member.has_role(Role.COORDINATOR) else [],
         "can_write": access.can_create_manuscript(member),
+        "panels": panels(member),
         "recent_publications": list(
             Publication.objects.filter(submission__manuscript__congress=congress, withdrawn_at__isnull=True)
             .select_related("submission__outlet", "submission__manuscript__office")
@@ -50,3 +53,22 @@ def for_member(member) -> dict:
         ),
     }
     return context
+
+
+# Apps add panels to the dashboard by providing `panels(member) -> list[dict]` in a module named
+# here; each dict has a "template" to include and any context it needs. The web app does not
+# know what the panels show.
+PANEL_PROVIDERS = ["tribune.planning.dashboard", "tribune.assessment.dashboard", "tribune.deputies.dashboard"]
+
+
+def panels(member) -> list[dict]:
+    result = []
+    for name in PANEL_PROVIDERS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        result.extend(module.panels(member))
+    return result
