@@ -110,6 +110,7 @@ def deputy_detail(request, pk):
 @member_required
 @require_POST
 def deputy_reveal(request, pk):
+    _require_view(request)
     deputy = _deputy(request, pk)
     values = services.deputy_reveal(member=request.member, deputy=deputy)
     return render(request, "deputies/partials/personal_info.html",
