@@ -24,10 +24,12 @@ GIVEN = ["建华", "秀英", "志刚", "丽娜", "国强", "海燕", "立新", "
 OCCUPATIONS = {
     "medicine": ["石家庄以岭药业股份有限公司质量总监", "藁城区人民医院副院长", "{town}卫生院院长", "{town}乡村医生",
                  "藁城区中医院主任医师"],
-    "construction": ["河北建设集团项目经理", "藁城区建筑工程有限公司总经理", "{town}建筑队负责人", "市政工程公司总工程师"],
-    "agriculture": ["{town}宫面专业合作社理事长", "{town}梨果种植专业合作社理事长", "{town}家庭农场主", "农机服务队队长"],
+    "construction": ["河北建设集团项目经理", "藁城区建筑工程有限公司总经理", "{town}建筑队负责人",
+                     "市政工程公司总工程师"],
+    "agriculture": ["{town}宫面专业合作社理事长", "{town}梨果种植专业合作社理事长", "{town}家庭农场主",
+                    "{town}农机服务队队长"],
     "education": ["藁城区第一中学校长", "{town}中心小学教师", "{town}中学副校长", "藁城区职教中心教师"],
-    "enterprise": ["{town}纺织有限公司董事长", "机械制造有限公司总经理", "{town}食品有限公司总经理", "物流公司负责人"],
+    "enterprise": ["{town}纺织有限公司董事长", "{town}机械制造有限公司总经理", "{town}食品有限公司总经理", "物流公司负责人"],
     "community": ["{town}东街村党支部书记", "{town}西村村委会主任", "廉州镇北街社区居委会主任", "{town}南村妇联主席"],
 }
 SECTOR_MIX = ["medicine"] * 9 + ["construction"] * 9 + ["agriculture"] * 12 + ["education"] * 9 + \
@@ -101,8 +103,8 @@ def _people(ctx):
         if i == 0:
             seats.append(("province", *PROVINCE_TERM))
         phone = f"1{rng.choice('3578')}{rng.randrange(10)}{rng.randrange(10**8):08d}"
-        result.append(dict(name=name, group=group, sector=sector, occupation=occupation, phone=phone,
-                           id_number=_id_number(rng, birth, 100 + i * 7), seats=seats))
+        result.append({"name": name, "group": group, "sector": sector, "occupation": occupation, "phone": phone,
+                       "id_number": _id_number(rng, birth, 100 + i * 7), "seats": seats})
     return result
 
 
@@ -204,7 +206,7 @@ def build(ctx) -> None:
     county_outlets = ["藁城区融媒体中心", "藁城区人大微信公众号"]
     for i, stage in enumerate(ORDINARY_STAGES):
         deputy = pool[i % len(pool)]
-        others = [pool[(i + 7) % len(pool)]] if i % 5 == 0 else []
+        others = [pool[(i + 13) % len(pool)]] if i % 5 == 0 else []
         kind = ["reception", "dispute", "suggestion", "inspection", "other"][i % 5]
         town = deputy.group.removesuffix("代表小组")
         title = rng.choice(KIND_TITLES[kind]).format(name=deputy.name, town=town)
