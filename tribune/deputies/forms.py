@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from tribune.deputies.models import Deputy, SeatLevel, Sector, StoryKind
 from tribune.outlets.models import Outlet, OutletLevel
 
-DATE = forms.DateInput(attrs={"type": "date"})
+# The browser's date picker reads and writes ISO dates, whatever the page's language.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class DeputyForm(forms.Form):

@@ -322,8 +322,12 @@ def story_detail(request, pk, forms_with_errors=None):
     can_link = access.can_link_manuscript(member, story)
     # Publications and reprints are the newsroom's facts: its rule (the coordinator) applies.
     can_record_outlets = access.can_record_publication(member, story)
+    facts = {Stage.LEAD: True, Stage.INTERVIEWED: story.has_interview, Stage.DRAFTED: story.has_manuscript,
+             Stage.PUBLISHED: story.has_publication}
     context = {
-        "story": story, "stage_label": Stage(story.stage_code).label, "links": links,
+        "story": story, "links": links,
+        "steps": [{"label": Stage(code).label, "done": facts[code], "current": code == story.stage_code}
+                  for code in Stage.values],
         "deputies": list(story.deputies.all()), "interviews": list(story.interviews.select_related("recorded_by")),
         "travel": travel,
         "can_edit": access.can_edit_story(member, story), "can_link": can_link,
@@ -334,8 +338,9 @@ def story_detail(request, pk, forms_with_errors=None):
         "ready_manuscripts": [link.manuscript for link in links if link.manuscript.state in OUTLET_READY_STATES],
         "interview_form": forms.InterviewForm(initial={"held_on": timezone.localdate()}),
         "typical_form": forms.TypicalForm(),
-        "publication_form": forms.PublicationForm(congress=story.congress),
-        "reprint_form": forms.ReprintForm(initial={"reprinted_on": timezone.localdate()}),
+        "publication_form": forms.PublicationForm(congress=story.congress,
+                                                  initial={"published_on": timezone.localdate()}),
+        "reprint_form": forms.ReprintForm(initial={"reprinted_on": timezone.localdate(), "level": "city"}),
     }
     context.update(forms_with_errors or {})
     return render(request, "deputies/story_detail.html", context)
