@@ -26,4 +26,5 @@ urlpatterns = [
     path("stories/<int:pk>/reprint/", views.story_reprint, name="story_reprint"),
     path("coverage/", views.coverage_page, name="coverage"),
     path("typical/", views.typical_cases, name="typical"),
+    path("typical/export.xlsx", views.typical_cases_export, name="typical_export"),
 ]

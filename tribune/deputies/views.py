@@ -499,14 +499,39 @@ def coverage_page(request):
     })
 
 
+def _typical_cases_of(request):
+    """The congress's typical cases, of one year when `?year=` names one (the year the story
+    happened), with the facts of how far they travelled."""
+    member = request.member
+    cases = selectors.typical_cases(member.congress)
+    years = sorted({d.year for d in cases.values_list("happened_on", flat=True)}, reverse=True)
+    year = request.GET.get("year", "")
+    if year.isdigit() and int(year) in years:
+        cases = cases.filter(happened_on__year=int(year))
+    else:
+        year = ""
+    travels = selectors.case_travels(cases.values_list("pk", flat=True))
+    return cases, travels, years, year
+
+
 @member_required
 def typical_cases(request):
     _require_view(request)
-    member = request.member
-    cases = selectors.typical_cases(member.congress)
-    travels = selectors.case_travels(cases.values_list("pk", flat=True))
+    cases, travels, years, year = _typical_cases_of(request)
     page = Paginator(cases, PER_PAGE).get_page(request.GET.get("page"))
     items = [{"story": story, "travel": travels[story.pk]} for story in page.object_list]
     return render(request, "deputies/typical_cases.html", {
         "page": page, "items": items, "summary": reach.summarise(t["reach"] for t in travels.values()),
+        "years": years, "year": year,
     })
+
+
+@member_required
+def typical_cases_export(request):
+    _require_view(request)
+    cases, travels, _years, year = _typical_cases_of(request)
+    exporter = exporting.TypicalCasesExporter([{"story": story, "travel": travels[story.pk]} for story in cases])
+    response = HttpResponse(exporting.render_xlsx(exporter),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="typical-cases{"-" + year if year else ""}.xlsx"'
+    return response

@@ -187,3 +187,24 @@ def test_the_coordinator_dashboard_shows_the_deputies_panel(client, world):
     client.force_login(world.coordinator.user)
     page = client.get(reverse("dashboard")).content.decode()
     assert reverse("deputies:coverage") in page
+
+
+def test_the_typical_cases_export_has_the_same_counts_as_the_page(client, world):
+    populate(world, 6)
+    client.force_login(world.leader.user)
+    rows = _open(client.get(reverse("deputies:typical_export")).content)
+    assert rows[0][0] == "典型案例" and rows[0][3] == "省级媒体刊发"
+    by_title = {row[0]: row for row in rows[1:]}
+    assert set(by_title) == {"故事0", "故事5"}
+    assert by_title["故事0"][3] == 1 and by_title["故事5"][3] == 0
+    assert "（" in by_title["故事0"][7]
+
+
+def test_the_typical_cases_page_filters_by_year_and_ignores_a_bad_year(client, world):
+    populate(world, 6)
+    client.force_login(world.coordinator.user)
+    year = DeputyStory.objects.get(title="故事0").happened_on.year
+    assert "故事0" in client.get(reverse("deputies:typical") + f"?year={year}").content.decode()
+    assert client.get(reverse("deputies:typical") + "?year=abc").status_code == 200
+    # A year without typical cases is not a filter: every case is shown.
+    assert "故事0" in client.get(reverse("deputies:typical") + f"?year={year - 5}").content.decode()

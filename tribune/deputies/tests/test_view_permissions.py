@@ -61,6 +61,7 @@ ACTIONS = [
                 "reprinted_on": timezone.localdate().isoformat(), "address": "r/1"}),
     ("coverage", "get", None, allowed(EDITORIAL, outsider=200), None),
     ("typical", "get", None, allowed(EDITORIAL, outsider=200), None),
+    ("typical_export", "get", None, allowed(EDITORIAL, outsider=200), None),
 ]
 
 
