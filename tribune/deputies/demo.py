@@ -5,6 +5,8 @@ backdated with queryset updates. Deterministic: ctx.rng and ctx.today only."""
 
 import datetime as dt
 
+from django.db.models import Min, Q
+
 from tribune.deputies import services
 from tribune.deputies.importing import id_check_digit
 from tribune.deputies.models import DeputyStory, StoryManuscript, TypicalCase
@@ -209,20 +211,26 @@ def build(ctx) -> None:
         TypicalCase.objects.filter(story=story).update(marked_at=ctx.at(marked_on, 9))
 
     # Ordinary stories: their deputies are drawn from the first half of the registry, so the
-    # second half is never featured (the coverage page shows them).
+    # second half is never featured (the coverage page shows them). Drafted and published ones
+    # are told by the newsroom demo's manuscripts (the deputies' office's first) when it ran.
+    published, unpublished = _newsroom_manuscripts(ctx, b.congress)
     pool = deputies[1:34]
     county_outlets = ["藁城区融媒体中心", "藁城区人大微信公众号"]
     for i, stage in enumerate(ORDINARY_STAGES):
-        # The oldest published story (last November) features a deputy told about in this term
-        # but not this year, so the coverage page's year and term differ.
+        # The earliest published story features a deputy told about in this term but (when it
+        # was last year) not this year, so the coverage page's year and term can differ.
         deputy = deputies[34] if i == 7 else pool[i % len(pool)]
         others = [pool[(i + 13) % len(pool)]] if i % 5 == 0 else []
         kind = ["reception", "dispute", "suggestion", "inspection", "other"][i % 5]
         town = deputy.group.removesuffix("代表小组")
         title = rng.choice(KIND_TITLES[kind]).format(name=deputy.name, town=town)
-        ago = 10 + (i * 53) % 400
-        happened = b.day(ago)
         writer = b.writers[i % 2]
+        m = None
+        if stage == "published" and published:
+            m = published.pop(0) if i == 7 else published.pop()
+        elif stage == "drafted" and unpublished:
+            m = unpublished.pop()
+        happened = (m.event_date or m.created_at.date()) if m else b.day(10 + (i * 53) % 350)
         story = b.story(writer, kind, title, happened, [deputy, *others],
                         f"{happened.month}月{happened.day}日，{deputy.name}代表{title.split('代表', 1)[-1]}。",
                         deputy.group)
@@ -232,7 +240,29 @@ def build(ctx) -> None:
             b.interview(writer, story, happened + dt.timedelta(days=2), deputy)
         if stage in ("drafted", "published"):
             written = min(happened + dt.timedelta(days=4), ctx.today)
-            m = b.manuscript(writer, title, story.summary, written, approve=stage == "published" or i % 3 == 0)
+            if m is None:  # no newsroom demo: write the manuscript here
+                m = b.manuscript(writer, title, story.summary, written, approve=stage == "published" or i % 3 == 0)
+                if stage == "published":
+                    b.link(writer, story, m, written)
+                    b.publish(story, m, county_outlets[i % 2], min(written + dt.timedelta(days=3), ctx.today))
+                    continue
             b.link(writer, story, m, written)
-            if stage == "published":
-                b.publish(story, m, county_outlets[i % 2], min(written + dt.timedelta(days=3), ctx.today))
+
+
+def _newsroom_manuscripts(ctx, congress):
+    """The newsroom demo's manuscripts of the congress: (published, earliest live publication
+    first; not yet published), the deputies' office's manuscripts at the end of each list, where
+    the builder takes from."""
+    ids = [m.pk for m in ctx.extra.get("manuscripts", []) if m.congress_id == congress.pk]
+    deputies_office = "代表人事选举任免联络工作委员会"
+    manuscripts = (Manuscript.objects.filter(pk__in=ids).select_related("office")
+                   .annotate(first_published=Min("submissions__publication__published_on",
+                                                 filter=Q(submissions__publication__withdrawn_at__isnull=True))))
+    published = sorted((m for m in manuscripts if m.first_published),
+                       key=lambda m: (m.first_published, m.pk))
+    earliest, rest = published[:1], published[1:]
+    rest.sort(key=lambda m: (m.office.name == deputies_office, m.first_published, m.pk))
+    unpublished = sorted((m for m in manuscripts if m.state in ("draft", "in_review", "returned", "approved",
+                                                                 "submitted")),
+                         key=lambda m: (m.office.name == deputies_office, m.created_at, m.pk))
+    return earliest + rest, unpublished
