@@ -68,6 +68,23 @@ class TypicalCasesExporter:
             ]
 
 
+class ImportTemplateExporter:
+    """The empty registry a committee fills in to import: the header the importer reads and one
+    example row (fictitious)."""
+
+    widths = (10, 18, 10, 30, 14, 22, 12, 10, 12, 12)
+
+    def title(self) -> str:
+        return _("Registry of deputies")
+
+    def header(self) -> list[str]:
+        return ["姓名", "代表小组", "行业", "职业", "联系电话", "身份证号", "所在人大", "届次", "任期开始", "备注"]
+
+    def rows(self):
+        yield ["张三", "廉州镇代表小组", "医药", "区人民医院医生", "13800000000", "", "区、市", "第十届", "2021-12-20",
+               _("example row: delete it")]
+
+
 def render_xlsx(exporter) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -82,7 +99,7 @@ def render_xlsx(exporter) -> bytes:
         # Text stays text (ID numbers and phones must not be rounded or reformatted by Excel or
         # WPS); counts stay numbers so they can be summed.
         sheet.append([value if isinstance(value, int) else ("" if value is None else str(value)) for value in row])
-    for column, width in zip("ABCDEFGHI", exporter.widths, strict=True):
+    for column, width in zip("ABCDEFGHIJ", exporter.widths, strict=False):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
     workbook.save(buffer)

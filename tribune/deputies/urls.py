@@ -9,6 +9,7 @@ urlpatterns = [
     path("registry/new/", views.deputy_create, name="create"),
     path("registry/import/", views.deputy_import, name="import"),
     path("registry/import/confirm/", views.deputy_import_confirm, name="import_confirm"),
+    path("registry/import/template.xlsx", views.deputy_import_template, name="import_template"),
     path("registry/export.xlsx", views.deputy_export, name="export"),
     path("registry/<int:pk>/", views.deputy_detail, name="deputy"),
     path("registry/<int:pk>/edit/", views.deputy_edit, name="deputy_edit"),

@@ -199,6 +199,16 @@ def deputy_import(request):
 
 
 @member_required
+def deputy_import_template(request):
+    member = request.member
+    access.require(access.can_manage_deputies(member, member.congress), "registry keepers only")
+    response = HttpResponse(exporting.render_xlsx(exporting.ImportTemplateExporter()),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="deputies-template.xlsx"'
+    return response
+
+
+@member_required
 @require_POST
 def deputy_import_confirm(request):
     member = request.member

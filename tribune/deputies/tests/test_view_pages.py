@@ -208,3 +208,12 @@ def test_the_typical_cases_page_filters_by_year_and_ignores_a_bad_year(client, w
     assert client.get(reverse("deputies:typical") + "?year=abc").status_code == 200
     # A year without typical cases is not a filter: every case is shown.
     assert "故事0" in client.get(reverse("deputies:typical") + f"?year={year - 5}").content.decode()
+
+
+def test_the_import_template_is_read_back_by_the_importer(client, world):
+    from tribune.deputies import importing
+
+    client.force_login(world.coordinator.user)
+    content = client.get(reverse("deputies:import_template")).content
+    preview = importing.preview(world.congress, content)
+    assert [(r.name, r.status) for r in preview.rows] == [("张三", "new")]

@@ -36,6 +36,7 @@ ACTIONS = [
     ("create", "get", None, allowed(KEEPERS, outsider=200), None),
     ("import", "get", None, allowed(KEEPERS, outsider=200), None),
     ("import_confirm", "post", None, allowed(KEEPERS, ok=303, outsider=303), lambda o: {"payload": "bad"}),
+    ("import_template", "get", None, allowed(KEEPERS, outsider=200), None),
     ("export", "get", None, allowed({"director", "leader", "coordinator", "office_head"}, outsider=200), None),
     ("deputy", "get", "deputy", allowed(EDITORIAL, outsider=404, city=200), None),
     ("deputy_edit", "get", "deputy", allowed(KEEPERS, outsider=404, city=403), None),
