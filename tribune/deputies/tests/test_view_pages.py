@@ -217,3 +217,53 @@ def test_the_import_template_is_read_back_by_the_importer(client, world):
     content = client.get(reverse("deputies:import_template")).content
     preview = importing.preview(world.congress, content)
     assert [(r.name, r.status) for r in preview.rows] == [("张三", "new")]
+
+
+@pytest.mark.parametrize("method, url, data", [
+    ("get", "/deputies/registry/999999/", None),
+    ("get", "/deputies/stories/999999/", None),
+    ("post", "/deputies/registry/import/confirm/", {"payload": "!!!not base64!!!"}),
+    ("post", "/deputies/registry/import/confirm/", {"payload": "UEsDBA=="}),
+    ("post", "/deputies/registry/import/", {}),
+    ("post", "/deputies/registry/new/", {"name": "甲"}),
+    ("get", "/deputies/coverage/?period=forever&dimension=colour&sector=x&page=abc", None),
+    ("get", "/deputies/stories/?stage=nowhere&kind=x&page=-1", None),
+    ("get", "/deputies/registry/?level=moon&page=9999", None),
+])
+def test_bad_requests_are_answered_without_a_server_error(client, world, method, url, data):
+    client.force_login(world.coordinator.user)
+    response = client.post(url, data or {}) if method == "post" else client.get(url)
+    assert response.status_code in (200, 303, 400, 404)
+
+
+def test_a_publication_or_reprint_of_something_not_linked_is_a_form_error(client, world):
+    st = story(world, [deputy(world)])
+    other = story(world, [Deputy.objects.get()], title="另一个故事")
+    m = approved_manuscript(world)
+    services.story_link_manuscript(member=world.writer, story=other, manuscript=m)
+    publication = publish(world, other, m)
+    client.force_login(world.coordinator.user)
+    response = client.post(reverse("deputies:story_reprint", args=[st.pk]), {
+        "publication": publication.pk, "outlet_name": "藁城发布", "level": "county",
+        "reprinted_on": timezone.localdate().isoformat()})
+    assert response.status_code == 400
+    from tribune.outlets.models import Outlet
+
+    response = client.post(reverse("deputies:story_publication", args=[st.pk]), {
+        "manuscript": m.pk, "outlet": Outlet.objects.filter(congress=world.congress).first().pk,
+        "published_on": timezone.localdate().isoformat(), "title": "t"})
+    assert response.status_code == 400
+
+
+def test_a_stale_story_form_saves_nothing(client, world):
+    d = deputy(world)
+    st = story(world, [d])
+    services.story_update(member=world.writer, story=st, version=st.version, kind=st.kind, title="改过",
+                          happened_on=st.happened_on, summary=st.summary, deputies=[d])
+    client.force_login(world.writer.user)
+    response = client.post(reverse("deputies:story_edit", args=[st.pk]), {
+        "version": 1, "kind": "reception", "title": "过时的修改", "happened_on": st.happened_on.isoformat(),
+        "summary": "s", "deputies": [d.pk]})
+    assert response.status_code == 200
+    st.refresh_from_db()
+    assert st.title == "改过"
