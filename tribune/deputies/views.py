@@ -332,6 +332,7 @@ def story_detail(request, pk, forms_with_errors=None):
     can_link = access.can_link_manuscript(member, story)
     # Publications and reprints are the newsroom's facts: its rule (the coordinator) applies.
     can_record_outlets = access.can_record_publication(member, story)
+    ready = [link.manuscript for link in links if link.manuscript.state in OUTLET_READY_STATES]
     facts = {Stage.LEAD: True, Stage.INTERVIEWED: story.has_interview, Stage.DRAFTED: story.has_manuscript,
              Stage.PUBLISHED: story.has_publication}
     context = {
@@ -345,11 +346,11 @@ def story_detail(request, pk, forms_with_errors=None):
         "can_record_outlets": can_record_outlets,
         "link_choices": list(Manuscript.objects.filter(congress=story.congress).exclude(pk__in=linked_ids)
                              .order_by("-created_at", "-id")[:100]) if can_link else [],
-        "ready_manuscripts": [link.manuscript for link in links if link.manuscript.state in OUTLET_READY_STATES],
+        "ready_manuscripts": ready,
         "interview_form": forms.InterviewForm(initial={"held_on": timezone.localdate()}),
         "typical_form": forms.TypicalForm(),
-        "publication_form": forms.PublicationForm(congress=story.congress,
-                                                  initial={"published_on": timezone.localdate()}),
+        "publication_form": forms.PublicationForm(congress=story.congress, initial={
+            "published_on": timezone.localdate(), "title": ready[0].title if ready else ""}),
         "reprint_form": forms.ReprintForm(initial={"reprinted_on": timezone.localdate(), "level": "city"}),
     }
     context.update(forms_with_errors or {})
