@@ -18,9 +18,9 @@ def draft(world, member=None, **kwargs):
     return services.manuscript_create(member=member or world.writer, **kwargs)
 
 
-def in_review(world, **kwargs):
-    m = draft(world, **kwargs)
-    services.manuscript_submit_for_review(member=world.writer, manuscript=m, version=m.version)
+def in_review(world, member=None, **kwargs):
+    m = draft(world, member=member, **kwargs)
+    services.manuscript_submit_for_review(member=member or world.writer, manuscript=m, version=m.version)
     return m
 
 
@@ -70,3 +70,28 @@ def docx_bytes(title=TITLE, paragraphs=("近日，区人大常委会组织开展
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82")
+
+
+def many(world, n: int, state="draft", member=None, **fields):
+    """`n` bare manuscripts in one go, for query-count tests (the state is set directly: these
+    rows only have to be listed, not moved through the pipeline)."""
+    from tribune.newsroom.models import Manuscript, ManuscriptAuthor
+
+    member = member or world.writer
+    rows = Manuscript.objects.bulk_create(
+        Manuscript(congress=world.congress, office=member.office or world.office, title=f"{TITLE}（{i}）",
+                   body=BODY, created_by=member, state=state, **fields)
+        for i in range(n)
+    )
+    ManuscriptAuthor.objects.bulk_create(ManuscriptAuthor(manuscript=m, member=member, position=1) for m in rows)
+    return rows
+
+
+def query_count(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return len(captured.captured_queries)

@@ -39,7 +39,8 @@ def test_a_word_file_goes_from_writer_to_publication(browser, world):
     browser.shot(writer, "writer-import")
     writer.set_input_files("#id_file", files=[{
         "name": "饮水安全.docx", "mimeType": DOCX_TYPE,
-        "buffer": docx_bytes(TITLE, ["近日，区人大常委会组成视察组，视察农村饮水安全工作。", "视察组实地查看了水厂运行情况。"]),
+        "buffer": docx_bytes(TITLE, ["近日，区人大常委会组成视察组，视察农村饮水安全工作。",
+                                     "视察组实地查看了水厂运行情况。"]),
     }])
     writer.click("button[type=submit].primary")
     writer.wait_for_url("**/edit/")

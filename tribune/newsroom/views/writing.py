@@ -28,9 +28,12 @@ from tribune.web.views import member_required
 BLANK_AUTHOR_ROWS = 2
 
 
-def authors_from_post(post) -> list[tuple[int, str]]:
+def authors_from_post(post) -> list[tuple[int, str]] | None:
     """The ordered (member id, share) rows of the form; blank rows are skipped. Shares are
-    validated by services.parse_authors."""
+    validated by services.parse_authors. None when the request has no author rows at all
+    (authors unchanged; the writer alone for a new manuscript)."""
+    if "author" not in post and "share" not in post:
+        return None
     rows = []
     for raw_id, raw_share in zip_longest(post.getlist("author"), post.getlist("share"), fillvalue=""):
         raw_id, raw_share = raw_id.strip(), raw_share.strip()
@@ -131,7 +134,7 @@ def manuscript_edit(request, pk):
     manuscript = get_manuscript(request, pk, access.can_edit_manuscript)
     topics = selectors.open_topics(member.congress, manuscript.topic)
     if request.method == "GET":
-        authors = [(a.member_id, a.share.normalize()) for a in manuscript.authorships.all()]
+        authors = [(a.member_id, format(a.share.normalize(), "f")) for a in manuscript.authorships.all()]
         form = forms.ManuscriptForm(initial=_initial(manuscript), topics=topics)
         return _render_form(request, form=form, manuscript=manuscript, author_rows=_author_rows(authors))
     form = forms.ManuscriptForm(request.POST, topics=topics)
