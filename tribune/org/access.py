@@ -156,3 +156,10 @@ def get_for_member(queryset, member: Member | None, **lookup):
     if obj is None or not can_see_congress(member, obj.congress):
         raise Http404
     return obj
+
+
+# --- Newsroom (web pages) ---------------------------------------------------------------------
+
+def can_list_manuscripts(member) -> bool:
+    """Opens the manuscript list of the member's own congress (the auditor does not)."""
+    return member is not None and member.is_active and member.has_role(*EDITORIAL_ROLES, Role.ADMIN)
