@@ -156,3 +156,18 @@ def get_for_member(queryset, member: Member | None, **lookup):
     if obj is None or not can_see_congress(member, obj.congress):
         raise Http404
     return obj
+
+
+# --- Organisation and outlet pages (admin-ui) ------------------------------------------------
+
+def can_view_members(member, congress) -> bool:
+    """The members and offices pages: the administrator who keeps them, and the director and
+    coordinator who assign work and need to know who is where."""
+    return (member is not None and member.is_active and member.congress_id == congress.pk
+            and member.has_role(Role.ADMIN, Role.DIRECTOR, Role.COORDINATOR))
+
+
+def can_view_outlets(member, congress) -> bool:
+    """The outlet catalogue and media contacts: everyone who works on manuscripts, and the admin."""
+    return (member is not None and member.is_active and member.congress_id == congress.pk
+            and member.has_role(*EDITORIAL_ROLES, Role.ADMIN))
