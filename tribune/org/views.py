@@ -181,7 +181,10 @@ def office_create(request):
 
 @member_required
 def office_edit(request, pk):
-    office = access.get_for_member(Office.objects.select_related("congress", "leader"), request.member, pk=pk)
+    office = Office.objects.select_related("congress", "leader").filter(
+        pk=pk, congress_id=request.member.congress_id).first()
+    if office is None:  # another congress's office: not even confirmed to exist
+        raise Http404
     return _office_form(request, office)
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,6 +19,15 @@ PAGE_SIZE = 50
 
 def _form_error(form, exc: ServiceError) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def _get_scoped(queryset, member, pk):
+    """An object of the member's own congress; another congress's is a 404 (not even confirmed).
+    Whether the member may change it is decided after, so a refused role sees a 403."""
+    obj = queryset.filter(pk=pk, congress_id=member.congress_id).first()
+    if obj is None:
+        raise Http404
+    return obj
 
 
 def _require_view(member):
@@ -50,7 +60,7 @@ def outlet_create(request):
 
 @member_required
 def outlet_edit(request, pk):
-    outlet = access.get_for_member(Outlet.objects.select_related("congress"), request.member, pk=pk)
+    outlet = _get_scoped(Outlet.objects.all(), request.member, pk)
     return _outlet_form(request, outlet)
 
 
@@ -89,7 +99,7 @@ def outlet_activate(request, pk):
 
 def _set_active(request, pk, active):
     member = request.member
-    outlet = access.get_for_member(Outlet.objects.select_related("congress"), member, pk=pk)
+    outlet = _get_scoped(Outlet.objects.all(), member, pk)
     _require_manage(member)
     services.outlet_set_active(member=member, outlet=outlet, active=active)
     if active:
@@ -134,7 +144,7 @@ def contact_create(request):
 
 @member_required
 def contact_edit(request, pk):
-    contact = access.get_for_member(MediaContact.objects.select_related("congress", "outlet"), request.member, pk=pk)
+    contact = _get_scoped(MediaContact.objects.select_related("outlet"), request.member, pk)
     return _contact_form(request, contact)
 
 
