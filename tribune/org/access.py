@@ -163,3 +163,18 @@ def get_for_member(queryset, member: Member | None, **lookup):
 def can_list_manuscripts(member) -> bool:
     """Opens the manuscript list of the member's own congress (the auditor does not)."""
     return member is not None and member.is_active and member.has_role(*EDITORIAL_ROLES, Role.ADMIN)
+
+
+# --- Organisation and outlet pages (admin-ui) ------------------------------------------------
+
+def can_view_members(member, congress) -> bool:
+    """The members and offices pages: the administrator who keeps them, and the director and
+    coordinator who assign work and need to know who is where."""
+    return (member is not None and member.is_active and member.congress_id == congress.pk
+            and member.has_role(Role.ADMIN, Role.DIRECTOR, Role.COORDINATOR))
+
+
+def can_view_outlets(member, congress) -> bool:
+    """The outlet catalogue and media contacts: everyone who works on manuscripts, and the admin."""
+    return (member is not None and member.is_active and member.congress_id == congress.pk
+            and member.has_role(*EDITORIAL_ROLES, Role.ADMIN))
