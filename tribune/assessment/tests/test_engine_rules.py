@@ -92,7 +92,7 @@ def test_highest_mode_scores_a_manuscript_once_at_its_best_publication():
     entries = e.score(facts(manuscripts=[ms()], publications=pubs), scheme(publication_points=PROV))
     assert points_of(entries, "publication") == [D(2), D(13), D(0)]
     assert total(entries, e.OFFICE, 1) == 15
-    assert "不再加分" in [x for x in entries if x.publication_id == 3][0].explanation
+    assert "不再加分" in next(x for x in entries if x.publication_id == 3).explanation
 
 
 def test_every_mode_scores_each_publication():
