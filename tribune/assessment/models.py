@@ -179,3 +179,44 @@ class LedgerState(models.Model):
 
     def __str__(self):
         return f"{self.scheme} / {self.congress}"
+
+
+class NoticeNote(models.Model):
+    """The coordinator's words in one monthly notice (月通报): next month's focus."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="notice_notes")
+    month = models.DateField(_("month"))  # first day of the month
+    focus = models.TextField(_("next month's focus"), blank=True)
+    updated_by = models.ForeignKey(Member, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("notice note")
+        constraints = [models.UniqueConstraint(fields=["congress", "month"], name="notice_note_once")]
+
+    def __str__(self):
+        return f"{self.congress} {self.month:%Y-%m}"
+
+
+class Award(models.Model):
+    """One confirmed annual award (年评优): an office (先进集体), a person (优秀信息员) or a
+    manuscript (优秀稿件), confirmed by the committee."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="awards")
+    year = models.PositiveSmallIntegerField(_("year"))
+    category = models.CharField(_("category"), max_length=12)  # office | writer | manuscript
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    manuscript = models.ForeignKey("newsroom.Manuscript", on_delete=models.CASCADE, null=True, blank=True,
+                                   related_name="+")
+    points = models.DecimalField(_("points"), max_digits=10, decimal_places=2, default=0)
+    rank = models.PositiveSmallIntegerField(_("rank"), default=0)
+    confirmed_by = models.ForeignKey(Member, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    confirmed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("award")
+        ordering = ["year", "category", "rank"]
+
+    def __str__(self):
+        return f"{self.year} {self.category} {self.rank}"
