@@ -27,7 +27,8 @@ def _published(world, n=1, reads=12000):
     prov = outlet(world.congress)
     pubs = []
     for i in range(n):
-        ms = manuscript(world, title=f"稿件{i}", authors=[(world.writer, Decimal(60)), (world.office_head, Decimal(40))])
+        authors = [(world.writer, Decimal(60)), (world.office_head, Decimal(40))]
+        ms = manuscript(world, title=f"稿件{i}", authors=authors)
         sub = submit(ms, prov, dt.date(YEAR, 3, 1 + i % 27), world.coordinator)
         pub = publish(sub, dt.date(YEAR, 3, 2 + i % 27), world.coordinator, placement="front_page")
         snapshot(pub, dt.date(YEAR, 3, 28), reads)
