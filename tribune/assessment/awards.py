@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.assessment.exporters import Cell, Report, Table
+from tribune.assessment.models import Award
 from tribune.assessment.periods import competition_ranks
 from tribune.assessment.reports import issuer_of, ledger_for
 from tribune.newsroom.models import MetricSnapshot, Publication
@@ -31,12 +32,6 @@ from tribune.org.models import Member, Office
 ZERO = Decimal("0")
 CATEGORIES = ("office", "writer", "manuscript")
 CITY_OR_ABOVE = ("national", "provincial", "city")
-
-
-def _award_model():
-    from django.apps import apps
-
-    return apps.get_model("assessment", "Award")
 
 
 def category_names() -> dict[str, str]:
@@ -122,7 +117,7 @@ def candidates(congress, year: int, criteria: Criteria) -> dict[str, list[Candid
 
 @transaction.atomic
 def awards_confirm(*, member, congress, year: int, category: str, chosen: list[int],
-                   criteria: Criteria) -> list:
+                   criteria: Criteria) -> list[Award]:
     """Record the committee's choice among the candidates of one category (replacing an earlier
     confirmation of the same year and category)."""
     access.require(access.can_confirm_awards(member, congress), _("Only the director or the coordinator confirms "
@@ -133,11 +128,11 @@ def awards_confirm(*, member, congress, year: int, category: str, chosen: list[i
     unknown = [key for key in chosen if key not in pool]
     if unknown:
         raise ServiceError(_("Only candidates can be confirmed; the list changed, reload the page."))
-    _award_model().objects.filter(congress=congress, year=year, category=category).delete()
+    Award.objects.filter(congress=congress, year=year, category=category).delete()
     created = []
     for key in sorted(set(chosen), key=lambda k: (pool[k].rank, k)):
         candidate = pool[key]
-        created.append(_award_model().objects.create(
+        created.append(Award.objects.create(
             congress=congress, year=year, category=category, points=candidate.points, rank=candidate.rank,
             confirmed_by=member,
             office_id=key if category == "office" else None,
@@ -156,8 +151,8 @@ class AwardsExporter:
         self.congress = congress
         self.year = year
 
-    def rows(self) -> list:
-        return list(_award_model().objects.filter(congress=self.congress, year=self.year)
+    def rows(self) -> list[Award]:
+        return list(Award.objects.filter(congress=self.congress, year=self.year)
                     .select_related("office", "member__office", "manuscript__office"))
 
     def report(self) -> Report:

@@ -3,30 +3,25 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tribune.assessment.models import NoticeNote
 from tribune.assessment.periods import Month
 from tribune.org import access
 from tribune.org.audit import audit_record
 from tribune.org.errors import ServiceError
 
 
-def _note_model():
-    from django.apps import apps
-
-    return apps.get_model("assessment", "NoticeNote")
-
-
 def focus_for(congress, month: Month) -> str:
-    note = _note_model().objects.filter(congress=congress, month=month.first).first()
+    note = NoticeNote.objects.filter(congress=congress, month=month.first).first()
     return note.focus if note else ""
 
 
 @transaction.atomic
-def notice_focus_save(*, member, congress, month: Month, focus: str) -> object:
+def notice_focus_save(*, member, congress, month: Month, focus: str) -> NoticeNote:
     access.require(access.can_write_notice(member, congress), _("Only the coordinator writes the notice."))
     focus = (focus or "").strip()
     if len(focus) > 4000:
         raise ServiceError(_("The focus is too long: at most 4,000 characters."), field="focus")
-    note, _created = _note_model().objects.update_or_create(congress=congress, month=month.first,
+    note, _created = NoticeNote.objects.update_or_create(congress=congress, month=month.first,
                                                          defaults={"focus": focus, "updated_by": member})
     audit_record(action="notice.focus", member=member, obj=note, congress=congress,
                  detail={"month": str(month), "length": len(focus)})

@@ -32,11 +32,13 @@ def _scope(request) -> tuple[Congress, bool]:
     member = request.member
     code = request.GET.get("congress", "").strip()
     congress = member.congress if not code else Congress.objects.filter(code=code).first()
-    if congress is None or not access.can_see_congress(member, congress):
+    if congress is None or (congress.pk != member.congress_id and not access.can_see_congress(member, congress)):
         raise Http404
     access.require(access.can_see_reports(member, congress), "reports are for editorial staff")
     upward = request.GET.get("districts") == "1"
     if upward:
+        if not congress.children.exists():
+            raise Http404
         access.require(access.can_rank_children(member, congress), "districts are ranked by the city")
     return congress, upward
 
@@ -171,7 +173,7 @@ def ledger(request):
             raise Http404
     else:
         congress = member.congress if not code else Congress.objects.filter(code=code).first()
-        if congress is None or not access.can_see_congress(member, congress):
+        if congress is None or (congress.pk != member.congress_id and not access.can_see_congress(member, congress)):
             raise Http404
         access.require(access.can_see_reports(member, congress), "reports are for editorial staff")
         congresses = [congress]
