@@ -178,3 +178,58 @@ def can_view_outlets(member, congress) -> bool:
     """The outlet catalogue and media contacts: everyone who works on manuscripts, and the admin."""
     return (member is not None and member.is_active and member.congress_id == congress.pk
             and member.has_role(*EDITORIAL_ROLES, Role.ADMIN))
+
+
+# --- Assessment: notices, rankings, awards, metrics import ------------------------------------
+
+def can_see_reports(member, congress) -> bool:
+    """Monthly notices, quarterly rankings and the ledger behind them: everyone with editorial
+    work in the congress (the numbers are published to all offices anyway), and the director
+    or coordinator of the parent congress (upward ranking)."""
+    if not can_see_congress(member, congress):
+        return False
+    if congress.pk != member.congress_id:
+        return True  # can_see_congress already limited a parent congress to director/coordinator
+    return member.has_role(*EDITORIAL_ROLES, Role.ADMIN)
+
+
+def can_rank_children(member, congress) -> bool:
+    """The city's ranking of its districts: the city's own director and coordinator."""
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        Role.DIRECTOR, Role.COORDINATOR)
+
+
+def can_write_notice(member, congress) -> bool:
+    """Next month's focus in the monthly notice: the coordinator writes it."""
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        Role.COORDINATOR)
+
+
+def can_import_metrics(member, congress) -> bool:
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        Role.COORDINATOR)
+
+
+def can_confirm_awards(member, congress) -> bool:
+    """The assessment committee: the director and the coordinator."""
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        Role.DIRECTOR, Role.COORDINATOR)
+
+
+# --- Assessment: scoring schemes (考核细则) ------------------------------------------------------
+
+def can_view_scheme(member, congress) -> bool:
+    """The rules people are assessed by are open to everyone with editorial work in the
+    congress (and the admin who keeps them), and to the parent congress's director and
+    coordinator; the auditor reads the audit log only."""
+    if not can_see_congress(member, congress):
+        return False
+    if congress.pk != member.congress_id:
+        return True  # can_see_congress already limited a parent congress to director/coordinator
+    return member.has_role(*EDITORIAL_ROLES, Role.ADMIN)
+
+
+def can_edit_scheme(member, congress) -> bool:
+    """Writing the scheme: the congress's own coordinator or administrator."""
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        Role.COORDINATOR, Role.ADMIN)
