@@ -10,11 +10,11 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.org.models import Notification
-from tribune.org.notify import notify
 from tribune.planning import selectors
 from tribune.planning.models import ActionItem, CoverageTask
 
@@ -56,10 +56,17 @@ def send_reminders(now: dt.datetime | None = None, dry_run: bool = False) -> dic
     found = list(due_items(today))
     if dry_run:
         return {"due": len(found), "created": 0, "emailed": 0}
-    before = Notification.objects.filter(key__startswith=KEY_PREFIX).count()
+    created = 0
     for member, kind, text, url, key in found:
-        notify([member], kind=kind, text=text, url=url, key=key)  # outside a transaction: written at once
-    created = Notification.objects.filter(key__startswith=KEY_PREFIX).count() - before
+        # The same idempotent write as org.notify (one row per member and key), done at once rather than
+        # on commit, so a run knows what it created; a concurrent run's duplicate hits the constraint.
+        try:
+            with transaction.atomic():
+                _row, new = Notification.objects.get_or_create(
+                    member=member, key=key, defaults={"kind": kind, "text": text[:300], "url": url})
+        except IntegrityError:
+            new = False
+        created += new
     return {"due": len(found), "created": created, "emailed": email_pending(now)}
 
 

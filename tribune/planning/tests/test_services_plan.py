@@ -17,10 +17,10 @@ def test_a_meeting_gets_a_plan_from_the_template_of_its_kind(world, kind):
     m = meeting(world, kind=kind, days=2)
     tasks = list(m.plan.tasks.all())
     expected = 0
-    for phase, _type, _title, _offset, each_day in services.DEFAULT_TEMPLATES[kind]:
+    for _phase, _type, _title, _offset, each_day in services.DEFAULT_TEMPLATES[kind]:
         expected += 2 if each_day else 1
     assert len(tasks) == expected
-    assert {t.phase for t in tasks} == set(Phase.values) | ({Phase.BEFORE} if kind else set())
+    assert {t.phase for t in tasks} == set(Phase.values)
     assert TemplateItem.objects.filter(congress=world.congress, meeting_kind=kind).count() == len(
         services.DEFAULT_TEMPLATES[kind])
     assert AuditEntry.objects.filter(action="meeting.create").count() == 1
