@@ -233,3 +233,53 @@ def can_edit_scheme(member, congress) -> bool:
     """Writing the scheme: the congress's own coordinator or administrator."""
     return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
         Role.COORDINATOR, Role.ADMIN)
+
+
+# --- Planning ------------------------------------------------------------------------------
+
+PLANNING_MANAGERS = (Role.COORDINATOR, Role.DIRECTOR)
+
+
+def can_view_planning(member, congress) -> bool:
+    """Meetings, activities, plans, the calendar and the regular-meeting pack: editorial staff."""
+    return (member is not None and member.is_active and member.congress_id == congress.pk
+            and member.has_role(*EDITORIAL_ROLES))
+
+
+def can_manage_planning(member, congress) -> bool:
+    """Create meetings and activities, edit plan templates, add, move and reassign tasks."""
+    return can_view_planning(member, congress) and member.has_role(*PLANNING_MANAGERS)
+
+
+def can_update_task(member, task) -> bool:
+    """Link a manuscript to a task or mark it done: the assignee or a planning manager."""
+    congress = task.plan.congress
+    return can_view_planning(member, congress) and (
+        task.assignee_id == member.pk or member.has_role(*PLANNING_MANAGERS))
+
+
+def can_add_key_point(member, meeting) -> bool:
+    return can_view_planning(member, meeting.congress)
+
+
+def can_draft_from_key_points(member, meeting) -> bool:
+    return can_view_planning(member, meeting.congress) and can_create_manuscript(member)
+
+
+def can_add_material(member, activity) -> bool:
+    return can_view_planning(member, activity.congress) and member.has_role(*WRITING_ROLES, *PLANNING_MANAGERS)
+
+
+def can_manage_liaison(member, congress) -> bool:
+    """Invite journalists and record whether they came: the coordinator."""
+    return can_view_planning(member, congress) and member.has_role(Role.COORDINATOR)
+
+
+def can_manage_regular_meeting(member, congress) -> bool:
+    return can_manage_planning(member, congress)
+
+
+def can_complete_action_item(member, item) -> bool:
+    congress = item.meeting.congress
+    return can_view_planning(member, congress) and (
+        item.owner_id == member.pk or member.has_role(*PLANNING_MANAGERS))
