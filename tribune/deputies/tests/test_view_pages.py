@@ -267,3 +267,18 @@ def test_a_stale_story_form_saves_nothing(client, world):
     assert response.status_code == 200
     st.refresh_from_db()
     assert st.title == "改过"
+
+
+def test_the_dashboard_panel_counts_agree_with_the_full_computations(world):
+    from tribune.deputies import coverage, dashboard, reach, selectors
+
+    populate(world, 10)
+    today = timezone.localdate()
+    facts = selectors.coverage_facts(world.congress)
+    assert dashboard.unfeatured_this_year(world.congress, today) == (
+        len(facts), len(coverage.gaps(facts, coverage.YEAR, today)))
+    cases = selectors.typical_cases(world.congress).values_list("pk", flat=True)
+    full = reach.summarise(t["reach"] for t in selectors.case_travels(cases).values())
+    assert dashboard.reach_summary(world.congress) == full
+    [panel] = dashboard.panels(world.coordinator)
+    assert (panel["total"], panel["unfeatured"]) == (10, 6)  # one manuscript tells stories 0, 3, 6 and 9
