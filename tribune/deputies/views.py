@@ -6,7 +6,7 @@ import binascii
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -100,8 +100,11 @@ def deputy_detail(request, pk):
     stories = (selectors.stories_with_stage(deputy.stories.all()).select_related("typical")
                .order_by("-happened_on", "-id"))
     page = Paginator(stories, PER_PAGE).get_page(request.GET.get("page"))
+    last_featured = Publication.objects.filter(
+        withdrawn_at__isnull=True, submission__manuscript__story_links__story__deputies=deputy,
+    ).aggregate(last=Max("published_on"))["last"]
     return render(request, "deputies/deputy_detail.html", {
-        "deputy": deputy, "seats": list(deputy.seats.all()), "page": page,
+        "deputy": deputy, "seats": list(deputy.seats.all()), "page": page, "last_featured": last_featured,
         "can_reveal": access.can_reveal_deputy_pi(request.member, deputy),
         "can_manage": access.can_manage_deputies(request.member, deputy.congress),
     })

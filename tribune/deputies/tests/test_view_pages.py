@@ -1,5 +1,6 @@
 """The deputies' pages: what they show, how many queries they take, and their refusals."""
 
+import datetime as dt
 import io
 import re
 
@@ -282,3 +283,13 @@ def test_the_dashboard_panel_counts_agree_with_the_full_computations(world):
     assert dashboard.reach_summary(world.congress) == full
     [panel] = dashboard.panels(world.coordinator)
     assert (panel["total"], panel["unfeatured"]) == (10, 6)  # one manuscript tells stories 0, 3, 6 and 9
+
+
+def test_a_deputy_page_says_when_they_were_last_featured(client, world):
+    d = populate(world, 1)[0]
+    other = deputy(world, name="未报道", serial=30)
+    client.force_login(world.writer.user)
+    published = timezone.localdate() - dt.timedelta(days=1)  # as helpers.publish dates it
+    page = client.get(reverse("deputies:deputy", args=[d.pk])).content.decode()
+    assert f"{published.year}年{published.month}月{published.day}日" in page
+    assert "从未" in client.get(reverse("deputies:deputy", args=[other.pk])).content.decode()
