@@ -143,7 +143,8 @@ def material_add(request, pk):
     form = MaterialForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.material_add(member=request.member, activity=activity, **form.cleaned_data)
+            services.material_add(member=request.member, activity=activity, uploaded=form.cleaned_data["file"],
+                                  caption=form.cleaned_data["caption"])
         except ServiceError as exc:
             messages.error(request, str(exc.message))
         else:
