@@ -125,10 +125,7 @@ def test_permission_matrix(world, things, client, role, name, method, obj, data,
     member = getattr(world, role)
     assert client.login(username=member.user.username, password=PASSWORD)
     url = reverse(f"planning:{name}", args=[things[obj].pk] if obj else [])
-    if method == "get":
-        response = client.get(url)
-    else:
-        response = client.post(url, data(things) if data else {})
+    response = client.get(url) if method == "get" else client.post(url, data(things) if data else {})
     if outcome == "allowed":
         assert response.status_code in (200, 204, 302, 303), response.status_code
     elif outcome == "refused":
