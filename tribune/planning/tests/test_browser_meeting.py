@@ -41,7 +41,8 @@ def test_a_meeting_is_planned_logged_live_drafted_and_closed_on_the_calendar(bro
     meeting = Meeting.objects.get(title=TITLE)
     expect(coordinator.locator("h1")).to_have_text(TITLE)
     plan = coordinator.locator("#plan")
-    for task in ("宣传方案", "会议预告", "会议文字报道", "会议要点", "民生热点", "新媒体推送", "会议精神解读（通俗版）"):
+    for task in ("宣传方案", "会议预告", "会议文字报道", "会议要点", "民生热点", "新媒体推送",
+                 "会议精神解读（通俗版）"):
         expect(plan).to_contain_text(task)
     browser.shot(coordinator, "plan")
 
