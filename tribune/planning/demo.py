@@ -29,6 +29,7 @@ from tribune.planning.models import (
     CoverageTask,
     Invitation,
     KeyPoint,
+    Material,
     Meeting,
     MeetingKind,
     RegularMeeting,
@@ -237,11 +238,13 @@ def _activities(b: Builder, contacts) -> None:
         task = services.task_add(member=b.coordinator, plan=activity.plan, phase="after", task_type=TaskType.TEXT,
                                  title="活动文字报道", due_date=activity.end_date + dt.timedelta(days=1),
                                  assignee=writer, office=writer.office)
-        services.task_add(member=b.coordinator, plan=activity.plan, phase="during", task_type=TaskType.PHOTO,
-                          title="现场图片", due_date=activity.end_date, assignee=writer, office=writer.office)
+        photos = services.task_add(member=b.coordinator, plan=activity.plan, phase="during", task_type=TaskType.PHOTO,
+                                   title="现场图片", due_date=activity.end_date, assignee=writer, office=writer.office)
         if offset < 0:
-            services.material_add(member=writer, activity=activity, uploaded=SimpleUploadedFile("现场.png", PNG),
-                                  caption=f"{title}现场")
+            b.mark_done(photos, activity.end_date)
+            material = services.material_add(member=writer, activity=activity,
+                                             uploaded=SimpleUploadedFile("现场.png", PNG), caption=f"{title}现场")
+            Material.objects.filter(pk=material.pk).update(uploaded_at=ctx.at(start, 16))
             m = b.write(writer.user.username, f"区人大常委会开展{title}", f"近日，区人大常委会组织开展{title}。",
                         event_day=start)
             b.publish(m, start + dt.timedelta(days=1), min(start + dt.timedelta(days=2), today))

@@ -128,7 +128,7 @@ class TopicForm(CongressForm):
 
 class RegularMeetingForm(forms.Form):
     date = forms.DateField(label=_("date"), widget=DATE)
-    notes = forms.CharField(label=_("notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    notes = forms.CharField(label=_("notes"), max_length=2000, required=False)
 
 
 class ActionItemForm(CongressForm):

@@ -78,11 +78,17 @@ def activity_detail(request, pk):
         "invitations": list(activity.invitations.select_related("contact__outlet").order_by("id")),
         "materials": list(activity.materials.select_related("uploaded_by").order_by("-uploaded_at")[:100]),
         "topics": list(activity.topics.all()),
-        "invite_form": InvitationForm(member=member) if can_liaison else None,
+        "invite_form": _invite_form(member, activity) if can_liaison else None,
         "material_form": MaterialForm() if access.can_add_material(member, activity) else None,
         "task_form": TaskForm(member=member, initial={"due_date": activity.end_date}) if can_manage else None,
         "can_liaison": can_liaison, "started": activity.start_date <= today,
     })
+
+
+def _invite_form(member, activity):
+    form = InvitationForm(member=member)
+    form.fields["contact"].queryset = form.fields["contact"].queryset.exclude(invitations__activity=activity)
+    return form
 
 
 @member_required
