@@ -54,7 +54,7 @@ def test_every_page_opens_with_one_h1_and_bounded_queries(world, client, rows, d
     m, a, c = populate(world, rows)
     login(client, world.coordinator)
     for url in pages(m, a, c):
-        with django_assert_max_num_queries(40):
+        with django_assert_max_num_queries(20):
             response = client.get(url)
         assert response.status_code == 200, url
         html = response.content.decode()
@@ -89,3 +89,22 @@ def test_the_calendar_shows_meetings_tasks_and_the_undated_topic_tray(world, cli
     html = client.get(reverse("planning:calendar")).content.decode()
     assert m.title in html and "没有日期的选题" in html
     assert m.plan.tasks.filter(due_date__month=today.month).first().title in html
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_the_dashboard_panels_take_a_fixed_number_of_queries(world, rows, django_assert_num_queries):
+    from tribune.planning.dashboard import panels
+
+    populate(world, rows)
+    coordinator = type(world.coordinator).objects.select_related("congress").get(pk=world.coordinator.pk)
+    coordinator.role_codes  # noqa: B018 - warm the role cache, as the request middleware does
+    with django_assert_num_queries(2):
+        result = panels(coordinator)
+    assert [p["template"] for p in result] == ["planning/partials/dashboard_tasks.html"] * 2
+
+
+def test_a_writer_sees_only_their_own_panel(world):
+    from tribune.planning.dashboard import panels
+
+    assert len(panels(world.writer)) == 1
+    assert panels(world.auditor) == []
