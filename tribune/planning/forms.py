@@ -135,3 +135,10 @@ class ActionItemForm(CongressForm):
     text = forms.CharField(label=_("action"), max_length=300)
     owner = forms.ModelChoiceField(label=_("owner"), queryset=Member.objects.none())
     due_date = forms.DateField(label=_("due date"), widget=DATE)
+
+
+class TopicScheduleForm(CongressForm):
+    due_date = forms.DateField(label=_("due date"), widget=DATE, required=False)
+    office = forms.ModelChoiceField(label=_("office"), queryset=Office.objects.none(), required=False)
+    assignee = forms.ModelChoiceField(label=_("assigned writer"), queryset=Member.objects.none(), required=False)
+    close = forms.BooleanField(label=_("closed (covered or dropped)"), required=False)

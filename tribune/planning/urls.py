@@ -6,6 +6,7 @@ app_name = "planning"
 urlpatterns = [
     path("", calendar.calendar, name="calendar"),
     path("topics/", calendar.topics, name="topics"),
+    path("topics/<int:pk>/", calendar.topic_detail, name="topic"),
     path("inbox/", calendar.inbox, name="inbox"),
     path("inbox/read/", calendar.inbox_read, name="inbox_read"),
     path("meetings/", meetings.meeting_list, name="meetings"),

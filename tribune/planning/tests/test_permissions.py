@@ -41,9 +41,10 @@ def things(world):
     item = services.action_item_add(member=world.director, meeting=regular, text="事项", owner=world.writer,
                                     due_date=today)
     template = services.template_items(world.congress, MeetingKind.STANDING)[0]
+    topic = services.topic_propose(member=world.coordinator, title="选题")
     return {"meeting": m, "task": task, "point": point, "activity": activity, "contact": contact,
             "invitation": invitation, "material": material, "regular": regular, "item": item,
-            "template": template, "today": today}
+            "template": template, "topic": topic, "today": today}
 
 
 def _task_post(t, action):
@@ -57,6 +58,8 @@ MATRIX = [
     ("calendar", "get", None, None, STAFF, False),
     ("topics", "get", None, None, STAFF, False),
     ("topics", "post", None, lambda t: {"title": "新选题"}, STAFF - {"writer", "writer2"}, False),
+    ("topic", "get", "topic", None, STAFF, True),
+    ("topic", "post", "topic", lambda t: {"due_date": t["today"].isoformat()}, STAFF - {"writer", "writer2"}, True),
     ("inbox", "get", None, None, set(ROLES), False),
     ("inbox_read", "post", None, lambda t: {"all": "1"}, set(ROLES), False),
     ("meetings", "get", None, None, STAFF, False),

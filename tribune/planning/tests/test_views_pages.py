@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tribune.newsroom.models import Topic
 from tribune.org.testing import PASSWORD
 from tribune.outlets.models import MediaContact, Outlet
 from tribune.planning import services
@@ -46,6 +47,7 @@ def pages(m, a, c):
         reverse("planning:activity_create"), reverse("planning:activity", args=[a.pk]), reverse("planning:liaison"),
         reverse("planning:contact", args=[c.pk]), reverse("planning:regular"), reverse("planning:pack"),
         reverse("planning:pack") + "?date=2026-11-20", reverse("planning:topics") + f"?meeting={m.pk}",
+        reverse("planning:topic", args=[Topic.objects.filter(congress=m.congress).first().pk]),
     ]
 
 
