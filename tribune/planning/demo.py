@@ -249,6 +249,11 @@ def _activities(b: Builder, contacts) -> None:
                         event_day=start)
             b.publish(m, start + dt.timedelta(days=1), min(start + dt.timedelta(days=2), today))
             services.task_link_manuscript(member=b.coordinator, task=task, manuscript=m)
+        if kind == ActivityKind.SUPERVISION:
+            # One task left behind, so the pack has something late to discuss.
+            services.task_add(member=b.coordinator, plan=activity.plan, phase="after", task_type=TaskType.VIDEO,
+                              title="专项监督短视频", due_date=activity.end_date + dt.timedelta(days=2),
+                              assignee=writer, office=writer.office)
         if kind == ActivityKind.LAW_ENFORCEMENT:
             topic = services.topic_propose(member=b.coordinator, title="营商环境执法检查系列报道",
                                            office=b.office(office), assignee=writer, due_date=start, activity=activity)
