@@ -175,6 +175,7 @@ def _last_month_meeting(b: Builder) -> Meeting:
             services.task_link_manuscript(member=b.coordinator, task=task, manuscript=m)
         elif task.manuscript_id is None:
             b.mark_done(task, min(task.due_date, ctx.today))
+    Topic.objects.filter(pk=topic.pk).update(closed_at=ctx.at(end + dt.timedelta(days=4), 17))
     return meeting
 
 
