@@ -431,6 +431,26 @@ def activity_create(*, member: Member, kind: str, title: str, start_date: dt.dat
 
 
 @transaction.atomic
+def activity_update(*, member: Member, activity: Activity, kind: str, title: str, start_date: dt.date,
+                    end_date: dt.date | None = None, places: str = "", description: str = "", offices=(),
+                    leaders=()) -> Activity:
+    access.require(access.can_manage_planning(member, activity.congress), _("You may not edit activities."))
+    if kind not in ActivityKind.values:
+        raise ServiceError(_("Unknown kind of activity."), field="kind")
+    end_date = end_date or start_date
+    _check_dates(start_date, end_date, max_days=92)
+    _check_members_offices(activity.congress, offices, leaders)
+    activity.kind, activity.title = kind, _clean_title(title)
+    activity.start_date, activity.end_date = start_date, end_date
+    activity.places, activity.description = (places or "").strip()[:300], (description or "").strip()
+    activity.save()
+    activity.offices.set(offices)
+    activity.leaders.set(leaders)
+    audit_record(action="activity.update", member=member, obj=activity)
+    return activity
+
+
+@transaction.atomic
 def invitation_add(*, member: Member, activity: Activity, contact: MediaContact) -> Invitation:
     access.require(access.can_manage_liaison(member, activity.congress), _("Only the coordinator invites journalists."))
     if contact.congress_id != activity.congress_id:

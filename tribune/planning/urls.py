@@ -24,6 +24,7 @@ urlpatterns = [
     path("activities/", activities.activity_list, name="activities"),
     path("activities/new/", activities.activity_create, name="activity_create"),
     path("activities/<int:pk>/", activities.activity_detail, name="activity"),
+    path("activities/<int:pk>/edit/", activities.activity_edit, name="activity_edit"),
     path("activities/<int:pk>/tasks/add/", activities.activity_task_add, name="activity_task_add"),
     path("activities/<int:pk>/invite/", activities.invitation_add, name="invitation_add"),
     path("activities/<int:pk>/materials/", activities.material_add, name="material_add"),

@@ -86,6 +86,8 @@ MATRIX = [
     ("activity_create", "post", None, lambda t: {"kind": "inspection", "title": "调研",
                                                  "start_date": t["today"].isoformat()}, MANAGERS, False),
     ("activity", "get", "activity", None, STAFF, True),
+    ("activity_edit", "post", "activity", lambda t: {"kind": "supervision", "title": "改名",
+                                                     "start_date": t["today"].isoformat()}, MANAGERS, True),
     ("activity_task_add", "post", "activity", lambda t: {"title": "图片", "phase": "during", "task_type": "photo",
                                                          "due_date": t["today"].isoformat()}, MANAGERS, True),
     ("invitation_add", "post", "activity", lambda t: {"contact": t["contact"].pk}, {"coordinator"}, True),
