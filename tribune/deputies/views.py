@@ -254,13 +254,14 @@ def story_list(request):
     form = forms.StoryFilterForm(request.GET or None)
     stories = (selectors.stories_with_stage(DeputyStory.objects.filter(congress=member.congress))
                .select_related("typical").prefetch_related("deputies").order_by("-happened_on", "-id"))
-    # "Stories from this activity": the planning activity must be of the member's congress (404).
+    # "Stories from this activity": an activity of the member's own congress, or a 404.
     activity = None
     activity_id = request.GET.get("activity", "")
     if activity_id:
         if not activity_id.isdigit():
             raise Http404
-        activity = access.get_for_member(Activity.objects.all(), member, pk=int(activity_id))
+        activity = access.get_for_member(Activity.objects.filter(congress=member.congress), member,
+                                         pk=int(activity_id))
         stories = stories.filter(activity=activity)
     if form.is_valid():
         data = form.cleaned_data
