@@ -13,6 +13,7 @@ from tribune.deputies.models import DeputyStory, StoryManuscript, TypicalCase
 from tribune.newsroom import services as newsroom
 from tribune.newsroom.models import Manuscript, Publication, Reprint, Review, ReviewRequest
 from tribune.outlets.models import Outlet
+from tribune.planning.models import Activity, ActivityKind
 
 GROUPS = ["廉州镇代表小组", "兴安镇代表小组", "贾市庄镇代表小组", "南营镇代表小组", "梅花镇代表小组",
           "岗上镇代表小组", "南董镇代表小组", "张家庄镇代表小组", "增村镇代表小组", "九门回族乡代表小组"]
@@ -82,6 +83,10 @@ KIND_TITLES = {
 }
 # Ordinary stories: the stage each reaches (34 of them); published ones go to district outlets.
 ORDINARY_STAGES = ["published"] * 8 + ["drafted"] * 7 + ["interviewed"] * 8 + ["lead"] * 11
+# Planning activities stories come from, and the story kind each gives; the ordinary stories
+# (interviewed and leads, by index) that come from one.
+ACTIVITY_KINDS = {ActivityKind.INSPECTION: "inspection", ActivityKind.DEPUTIES: "reception"}
+STORIES_FROM_ACTIVITIES = [16, 19, 24, 26, 29]
 
 
 def _id_number(rng, birth: dt.date, serial: int) -> str:
@@ -165,10 +170,11 @@ class _Builder:
                                                 address=f"mp.weixin.qq.com/s/gc{on:%Y%m%d}{serial:03d}")
         Reprint.objects.filter(pk=reprint.pk).update(recorded_at=self.ctx.at(on, 19))
 
-    def story(self, writer, kind, title, happened_on, deputies, summary, source) -> DeputyStory:
+    def story(self, writer, kind, title, happened_on, deputies, summary, source, activity=None,
+              place=None) -> DeputyStory:
         story = services.story_create(member=writer, kind=kind, title=title, happened_on=happened_on,
-                                      summary=summary, deputies=deputies, place=source.removesuffix("代表小组"),
-                                      source=source)
+                                      summary=summary, deputies=deputies,
+                                      place=place or source.removesuffix("代表小组"), source=source, activity=activity)
         DeputyStory.objects.filter(pk=story.pk).update(created_at=self.ctx.at(happened_on, 17))
         return story
 
@@ -216,6 +222,11 @@ def build(ctx) -> None:
     published, unpublished = _newsroom_manuscripts(ctx, b.congress)
     pool = deputies[1:34]
     county_outlets = ["藁城区融媒体中心", "藁城区人大微信公众号"]
+    # Some leads come from the planning demo's past deputies' activities and inspections (the
+    # planning demo runs first): they are linked to them.
+    sources = list(Activity.objects.filter(congress=b.congress, kind__in=ACTIVITY_KINDS, start_date__lte=ctx.today)
+                   .order_by("-start_date", "-id"))
+    from_activity = {i: sources[n % len(sources)] for n, i in enumerate(STORIES_FROM_ACTIVITIES)} if sources else {}
     for i, stage in enumerate(ORDINARY_STAGES):
         # The earliest published story features a deputy told about in this term but (when it
         # was last year) not this year, so the coverage page's year and term can differ.
@@ -231,9 +242,16 @@ def build(ctx) -> None:
         elif stage == "drafted" and unpublished:
             m = unpublished.pop()
         happened = (m.event_date or m.created_at.date()) if m else b.day(10 + (i * 53) % 350)
+        activity, place = from_activity.get(i), None
+        if activity is not None:
+            kind = ACTIVITY_KINDS[activity.kind]
+            title = f"{deputy.name}代表参加{activity.title}"
+            length = (activity.end_date - activity.start_date).days + 1
+            happened = min(activity.start_date + dt.timedelta(days=i % length), ctx.today)
+            place = (activity.places or town)[:100]
         story = b.story(writer, kind, title, happened, [deputy, *others],
                         f"{happened.month}月{happened.day}日，{deputy.name}代表{title.split('代表', 1)[-1]}。",
-                        deputy.group)
+                        deputy.group, activity=activity, place=place)
         if stage == "lead":
             continue
         if stage == "interviewed" or i % 2:

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tribune.deputies.models import Deputy, SeatLevel, Sector, StoryKind
 from tribune.outlets.models import Outlet, OutletLevel
+from tribune.planning.models import Activity
+from tribune.web.templatetags.tribune import cndate
 
 # The browser's date picker reads and writes ISO dates, whatever the page's language.
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -49,6 +51,11 @@ class DeputiesField(forms.ModelMultipleChoiceField):
         return f"{obj.name}（{obj.group}）"
 
 
+class ActivityField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{cndate(obj.start_date)} · {obj.get_kind_display()} · {obj.title}"
+
+
 class StoryForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=StoryKind.choices)
@@ -60,11 +67,17 @@ class StoryForm(forms.Form):
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 6}))
     source = forms.CharField(label=_("Source"), max_length=100, required=False,
                              help_text=_("who brought the story: a deputy group, a town, a hotline …"))
-    activity_note = forms.CharField(label=_("Activity"), max_length=200, required=False,
-                                    help_text=_("the work activity the story came from, if any"))
+    activity = ActivityField(label=_("Activity"), queryset=Activity.objects.none(), required=False,
+                             empty_label=_("— none —"),
+                             help_text=_("the activity of the planning calendar the story came from, if any"))
+    activity_note = forms.CharField(label=_("Other activity"), max_length=200, required=False,
+                                    help_text=_("an activity that is not in the planning calendar, if any"))
 
     def __init__(self, *args, congress, **kwargs):
         super().__init__(*args, **kwargs)
+        # The congress's own activities only, the most recent first: another congress's is
+        # neither offered nor accepted (an invalid choice).
+        self.fields["activity"].queryset = Activity.objects.filter(congress=congress).order_by("-start_date", "-id")
         self.fields["deputies"].queryset = Deputy.objects.filter(congress=congress, is_active=True).order_by(
             "group", "name")
 

@@ -109,8 +109,8 @@ class Stage(models.TextChoices):
 
 class DeputyStory(models.Model):
     """A story of deputies' work (履职故事): what happened, where, when, who told us, and the
-    manuscripts that tell it. The planning activity it came from is kept as a note until the
-    planning app offers activities to link to."""
+    manuscripts that tell it. It usually comes from one activity of the planning calendar
+    (`activity`); one that is not in the calendar is named in `activity_note`."""
 
     congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="deputy_stories")
     kind = models.CharField(_("kind"), max_length=12, choices=StoryKind.choices)
@@ -120,8 +120,10 @@ class DeputyStory(models.Model):
     summary = models.TextField(_("summary"))
     source = models.CharField(_("source"), max_length=100, blank=True,
                               help_text=_("who brought the story: a deputy group, a town, a hotline …"))
-    activity_note = models.CharField(_("activity"), max_length=200, blank=True,
-                                     help_text=_("the work activity the story came from, if any"))
+    activity = models.ForeignKey("planning.Activity", on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="deputy_stories", verbose_name=_("activity"))
+    activity_note = models.CharField(_("other activity"), max_length=200, blank=True,
+                                     help_text=_("an activity that is not in the planning calendar, if any"))
     deputies = models.ManyToManyField(Deputy, related_name="stories", verbose_name=_("deputies"))
     manuscripts = models.ManyToManyField("newsroom.Manuscript", through="StoryManuscript",
                                          related_name="deputy_stories", verbose_name=_("manuscripts"))

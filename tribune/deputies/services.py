@@ -25,6 +25,7 @@ from tribune.org import access
 from tribune.org.audit import audit_record
 from tribune.org.errors import ServiceError, bump_version
 from tribune.org.models import Member
+from tribune.planning.models import Activity
 
 
 def _stale_deputy():
@@ -168,7 +169,8 @@ def deputies_export_audit(*, member: Member, rows: int, revealed: bool) -> None:
 
 # --- Stories ---------------------------------------------------------------------------------
 
-def _clean_story(congress, *, kind, title, happened_on, place, summary, source, activity_note, deputies) -> dict:
+def _clean_story(congress, *, kind, title, happened_on, place, summary, source, activity, activity_note,
+                 deputies) -> dict:
     if kind not in StoryKind.values:
         raise ServiceError(_("Choose the kind of story."), field="kind")
     title, summary = (title or "").strip(), (summary or "").strip()
@@ -185,36 +187,42 @@ def _clean_story(congress, *, kind, title, happened_on, place, summary, source, 
         raise ServiceError(_("Choose at least one deputy."), field="deputies")
     if any(d.congress_id != congress.pk for d in deputies):
         raise ServiceError(_("Choose deputies of this congress."), field="deputies")
+    if activity is not None and activity.congress_id != congress.pk:
+        raise ServiceError(_("Choose an activity of this congress."), field="activity")
     return {"kind": kind, "title": title[:120], "happened_on": happened_on, "place": (place or "").strip()[:100],
-            "summary": summary, "source": (source or "").strip()[:100],
+            "summary": summary, "source": (source or "").strip()[:100], "activity": activity,
             "activity_note": (activity_note or "").strip()[:200]}, deputies
 
 
 @transaction.atomic
 def story_create(*, member: Member, kind: str, title: str, happened_on: dt.date, summary: str,
-                 deputies: Iterable[Deputy], place: str = "", source: str = "", activity_note: str = "") -> DeputyStory:
+                 deputies: Iterable[Deputy], place: str = "", source: str = "", activity: Activity | None = None,
+                 activity_note: str = "") -> DeputyStory:
     access.require(access.can_record_story(member, member.congress), _("You may not record stories."))
     fields, deputies = _clean_story(member.congress, kind=kind, title=title, happened_on=happened_on, place=place,
-                                    summary=summary, source=source, activity_note=activity_note, deputies=deputies)
+                                    summary=summary, source=source, activity=activity, activity_note=activity_note,
+                                    deputies=deputies)
     story = DeputyStory.objects.create(congress=member.congress, created_by=member, **fields)
     story.deputies.set(deputies)
-    audit_record(action="story.create", member=member, obj=story, detail={"deputies": [d.pk for d in deputies]})
+    audit_record(action="story.create", member=member, obj=story, detail={"deputies": [d.pk for d in deputies],
+                                                                        "activity": story.activity_id})
     return story
 
 
 @transaction.atomic
 def story_update(*, member: Member, story: DeputyStory, version: int, kind: str, title: str,
                  happened_on: dt.date, summary: str, deputies: Iterable[Deputy], place: str = "", source: str = "",
-                 activity_note: str = "") -> DeputyStory:
+                 activity: Activity | None = None, activity_note: str = "") -> DeputyStory:
     access.require(access.can_edit_story(member, story), _("You may not edit this story."))
     fields, deputies = _clean_story(story.congress, kind=kind, title=title, happened_on=happened_on, place=place,
-                                    summary=summary, source=source, activity_note=activity_note, deputies=deputies)
+                                    summary=summary, source=source, activity=activity, activity_note=activity_note,
+                                    deputies=deputies)
     bump_version(story, int(version), _stale_story())
     for key, value in fields.items():
         setattr(story, key, value)
     story.save()
     story.deputies.set(deputies)
-    audit_record(action="story.update", member=member, obj=story)
+    audit_record(action="story.update", member=member, obj=story, detail={"activity": story.activity_id})
     return story
 
 

@@ -7,7 +7,7 @@ import binascii
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Max, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from tribune.newsroom.models import Manuscript, Publication
 from tribune.newsroom.states import OUTLET_READY_STATES
 from tribune.org import access
 from tribune.org.errors import ServiceError
+from tribune.planning.models import Activity
 from tribune.web import htmx
 from tribune.web.views import member_required
 
@@ -253,6 +254,15 @@ def story_list(request):
     form = forms.StoryFilterForm(request.GET or None)
     stories = (selectors.stories_with_stage(DeputyStory.objects.filter(congress=member.congress))
                .select_related("typical").prefetch_related("deputies").order_by("-happened_on", "-id"))
+    # "Stories from this activity": an activity of the member's own congress, or a 404.
+    activity = None
+    activity_id = request.GET.get("activity", "")
+    if activity_id:
+        if not activity_id.isdigit():
+            raise Http404
+        activity = access.get_for_member(Activity.objects.filter(congress=member.congress), member,
+                                         pk=int(activity_id))
+        stories = stories.filter(activity=activity)
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
@@ -266,13 +276,14 @@ def story_list(request):
     page = Paginator(stories, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "deputies/story_list.html", {
         "form": form, "page": page, "can_record": access.can_record_story(member, member.congress),
+        "activity": activity,
     })
 
 
 def _story(request, pk) -> DeputyStory:
     return access.get_for_member(
         selectors.stories_with_stage(DeputyStory.objects.select_related("congress", "created_by", "typical",
-                                                                        "typical__marked_by")),
+                                                                        "typical__marked_by", "activity")),
         request.member, pk=pk)
 
 
@@ -303,11 +314,14 @@ def _story_form_page(request, story=None):
         deputy_id = request.GET.get("deputy", "")
         if deputy_id.isdigit():
             initial["deputies"] = [int(deputy_id)]
+        activity_id = request.GET.get("activity", "")
+        if activity_id.isdigit():
+            initial["activity"] = int(activity_id)
         form = forms.StoryForm(initial=initial, congress=congress)
     else:
         form = forms.StoryForm(congress=congress, initial={
             "version": story.version, "kind": story.kind, "title": story.title, "happened_on": story.happened_on,
-            "place": story.place, "summary": story.summary, "source": story.source,
+            "place": story.place, "summary": story.summary, "source": story.source, "activity": story.activity_id,
             "activity_note": story.activity_note, "deputies": list(story.deputies.all())})
     return render(request, "deputies/story_form.html", {"form": form, "story": story})
 

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from tribune.deputies.tests.helpers import approved_manuscript, deputy
 from tribune.org.models import AuditEntry
 from tribune.org.testing import PASSWORD
+from tribune.planning import services as planning
 
 pytestmark = pytest.mark.browser
 
@@ -20,6 +21,8 @@ def test_a_story_travels_from_a_writer_to_the_typical_cases_page(browser, world)
     deputy(world, name="王秀英", group="兴安镇代表小组", sector="education", serial=2)
     manuscript = approved_manuscript(world, title="在履职路上书写医药人的担当")
     yesterday = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
+    activity = planning.activity_create(member=world.coordinator, kind="deputies", title="代表联络站接待选民活动",
+                                        start_date=timezone.localdate() - dt.timedelta(days=1))
 
     # The writer records the story and links the manuscript.
     page = browser.login("t-writer", PASSWORD)
@@ -31,10 +34,12 @@ def test_a_story_travels_from_a_writer_to_the_typical_cases_page(browser, world)
     page.select_option("#id_deputies", label="李建华（廉州镇代表小组）")
     page.fill("#id_summary", "李建华代表走访基层卫生院，建议完善基层药品配送。")
     page.fill("#id_source", "廉州镇代表小组")
+    page.select_option("#id_activity", str(activity.pk))
     browser.shot(page, "story-form")
     page.click("#story-form button[type=submit]")
     expect(page.locator("h1")).to_have_text("医药代表建言基层药品保障")
     expect(page.locator(".pagehead .stage")).to_have_text("线索")
+    expect(page.locator("#story-activity a").first).to_have_attribute("href", f"/planning/activities/{activity.pk}/")
     page.select_option("#id_manuscript", label=f"{manuscript.title}（{manuscript.get_state_display()}）")
     page.click("#link-form button[type=submit]")
     expect(page.locator("#manuscripts")).to_contain_text(manuscript.title)

@@ -54,3 +54,11 @@ def test_many_demo_deputies_were_never_featured(built):
     never = [d for d in facts if not d.featured_on]
     assert 30 <= len(never) <= 55
     assert len(coverage.gaps(facts, coverage.YEAR, TODAY)) >= len(coverage.gaps(facts, coverage.TERM, TODAY))
+
+
+def test_several_demo_stories_come_from_the_planning_demo_activities(built):
+    gaocheng = built.congresses["gaocheng"]
+    linked = DeputyStory.objects.filter(congress=gaocheng, activity__isnull=False).select_related("activity")
+    assert linked.count() >= 3
+    assert {s.activity.kind for s in linked} <= {"inspection", "deputies"}
+    assert all(s.activity.congress_id == gaocheng.pk and s.happened_on >= s.activity.start_date for s in linked)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from tribune.deputies import services
 from tribune.deputies.tests.helpers import approved_manuscript, deputy, outlet, story
 from tribune.newsroom import services as newsroom
+from tribune.planning import services as planning
 
 ROLES = ["writer", "writer2", "office_head", "leader", "director", "coordinator", "auditor", "admin", "outsider",
          "city_coordinator"]
@@ -95,6 +96,20 @@ def test_permission_matrix(client, world, name, role):
     url = reverse(f"deputies:{name}", args=args)
     response = client.post(url, data(objs)) if method == "post" else client.get(url)
     assert response.status_code == expected(role), (name, role, getattr(response, "content", b"")[:300])
+
+
+# The stories of one planning activity (the story list with ?activity=): editorial staff of its
+# congress; the member of another congress, and the parent city's coordinator, do not find it.
+ACTIVITY_STORIES = allowed(EDITORIAL, outsider=404, city=404)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix_of_the_stories_of_an_activity(client, world, role):
+    activity = planning.activity_create(member=world.coordinator, kind="inspection", title="视察",
+                                        start_date=timezone.localdate())
+    client.force_login(getattr(world, role).user)
+    response = client.get(reverse("deputies:stories") + f"?activity={activity.pk}")
+    assert response.status_code == ACTIVITY_STORIES(role), role
 
 
 def test_every_deputies_url_is_in_the_matrix():
