@@ -7,12 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tribune.org import access
-from tribune.org.models import AuditEntry
+from tribune.org.models import AuditEntry, Role
 from tribune.web import dashboard as dashboard_selectors
 
 
@@ -31,6 +31,9 @@ def member_required(view):
 
 @member_required
 def dashboard(request):
+    # The auditor reads the audit log and nothing else (separation of duties): their home is the log.
+    if not request.member.has_role(*access.EDITORIAL_ROLES, Role.ADMIN):
+        return redirect("audit_log")
     return render(request, "web/dashboard.html", dashboard_selectors.for_member(request.member))
 
 
