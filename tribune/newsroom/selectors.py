@@ -24,7 +24,6 @@ from tribune.newsroom.models import (
     Topic,
 )
 from tribune.org.models import ChainStep, Member
-from tribune.outlets.models import Outlet
 
 SORTS = {
     "-created": ("-created_at", "-id"),
@@ -224,15 +223,6 @@ def _timeline(requests, versions, submissions, instructions) -> list[TimelineEnt
 
 def _aware(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(12)))
-
-
-def outlets_to_choose(manuscript):
-    """The congress's active outlets not yet sent this manuscript, highest level first."""
-    from tribune.outlets.models import LEVEL_RANK
-
-    sent = set(manuscript.submissions.values_list("outlet_id", flat=True))
-    outlets = [o for o in Outlet.objects.filter(congress=manuscript.congress_id, is_active=True) if o.pk not in sent]
-    return sorted(outlets, key=lambda o: (-LEVEL_RANK.get(o.level, 0), o.name))
 
 
 def open_topics(congress, current: Topic | None = None):

@@ -53,6 +53,8 @@ def prepare(form, action_url: str, buttons=None, multipart: bool = False):
     form.action_url = action_url
     form.buttons = buttons or [("", "", _("Save"), "primary")]
     form.multipart = multipart
+    # A field a button sets (the review decision) is not rendered as an input as well.
+    form.button_names = [name for name, _value, _label, _css in form.buttons if name]
     return form
 
 

@@ -4,6 +4,7 @@ form, then one service call."""
 
 import datetime as dt
 
+from django.db.models import Case, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,14 +14,16 @@ from tribune.newsroom.models import Publication, Submission
 from tribune.newsroom.views.common import GET_POST, get_child, get_manuscript, prepare, run_form
 from tribune.org import access
 from tribune.org.errors import ServiceError
-from tribune.outlets.models import Outlet
+from tribune.outlets.models import LEVEL_RANK, Outlet
 from tribune.web.views import member_required
 
 
 def _outlet_queryset(manuscript):
+    """The congress's active outlets not yet sent this manuscript, national first."""
     sent = manuscript.submissions.values("outlet_id")
-    return Outlet.objects.filter(congress=manuscript.congress_id, is_active=True).exclude(pk__in=sent).order_by(
-        "level", "name")
+    rank = Case(*[When(level=level, then=Value(r)) for level, r in LEVEL_RANK.items()], default=Value(0))
+    return (Outlet.objects.filter(congress=manuscript.congress_id, is_active=True).exclude(pk__in=sent)
+            .order_by(rank.desc(), "name"))
 
 
 def review_buttons():
