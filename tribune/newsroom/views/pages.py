@@ -59,7 +59,7 @@ def manuscript_detail(request, pk):
         "attach_file": access.can_attach_file(member, manuscript),
     }
     context = {"manuscript": manuscript, "page": page, "can": can, "today": timezone.localdate(),
-               **detail_forms(manuscript, page, can)}
+               **detail_forms(manuscript, can)}
     return render(request, "newsroom/manuscript.html", context)
 
 
