@@ -100,5 +100,5 @@ def test_the_query_count_does_not_grow_with_the_number_of_manuscripts(client, wo
     for who in ("writer", "leader2", "coordinator", "director"):
         login(client, who)
         assert f.query_count(client, URL) == counts[who], who
-        with django_assert_max_num_queries(25):
+        with django_assert_max_num_queries(45):  # includes the panels of the other apps
             client.get(URL)
