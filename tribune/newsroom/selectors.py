@@ -4,7 +4,7 @@ shows (in a fixed number of queries however long its history), and versions to c
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from tribune.newsroom.models import (
@@ -29,7 +29,8 @@ SORTS = {
     "-created": ("-created_at", "-id"),
     "created": ("created_at", "id"),
     "-updated": ("-updated_at", "-id"),
-    "-event": ("-event_date", "-created_at", "-id"),
+    # PostgreSQL puts NULLs first in a descending sort; a manuscript without an event date goes last.
+    "-event": (F("event_date").desc(nulls_last=True), "-created_at", "-id"),
 }
 
 
