@@ -4,7 +4,7 @@ shows (in a fixed number of queries however long its history), and versions to c
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from tribune.newsroom.models import (
@@ -24,13 +24,13 @@ from tribune.newsroom.models import (
     Topic,
 )
 from tribune.org.models import ChainStep, Member
-from tribune.outlets.models import Outlet
 
 SORTS = {
     "-created": ("-created_at", "-id"),
     "created": ("created_at", "id"),
     "-updated": ("-updated_at", "-id"),
-    "-event": ("-event_date", "-created_at", "-id"),
+    # PostgreSQL puts NULLs first in a descending sort; a manuscript without an event date goes last.
+    "-event": (F("event_date").desc(nulls_last=True), "-created_at", "-id"),
 }
 
 
@@ -224,15 +224,6 @@ def _timeline(requests, versions, submissions, instructions) -> list[TimelineEnt
 
 def _aware(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(12)))
-
-
-def outlets_to_choose(manuscript):
-    """The congress's active outlets not yet sent this manuscript, highest level first."""
-    from tribune.outlets.models import LEVEL_RANK
-
-    sent = set(manuscript.submissions.values_list("outlet_id", flat=True))
-    outlets = [o for o in Outlet.objects.filter(congress=manuscript.congress_id, is_active=True) if o.pk not in sent]
-    return sorted(outlets, key=lambda o: (-LEVEL_RANK.get(o.level, 0), o.name))
 
 
 def open_topics(congress, current: Topic | None = None):

@@ -1,7 +1,10 @@
 """Issue 2's path through the browser: a Word file becomes a published manuscript, each person
 doing their part on their own pages."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tribune.newsroom.tests.factories import docx_bytes
 from tribune.org.testing import PASSWORD
@@ -103,13 +106,19 @@ def test_a_word_file_goes_from_writer_to_publication(browser, world):
     wait_state(coordinator, "submitted")
     assert coordinator.locator("table.submissions tbody tr").count() == 2
     row = coordinator.locator("table.submissions tbody tr", has_text="河北日报")
-    row.locator("summary").click()
+    row.locator("summary").click()  # the form is loaded by htmx when the box opens
     row.locator("input[name=address]").fill("第2版")
     row.locator("select[name=placement]").select_option("headline")
     browser.shot(coordinator, "coordinator-recording-publication")
     row.locator("button[type=submit]").click()
     wait_state(coordinator, "published")
     browser.shot(coordinator, "coordinator-published")
+    coordinator.goto("/manuscripts/")
+    coordinator.fill("#id_q", "饮水")
+    expect(coordinator).to_have_url(re.compile(r"q=%E9%A5%AE%E6%B0%B4|q=饮水"))  # htmx pushed the search
+    expect(coordinator.locator("#results tbody tr")).to_have_count(1)
+    assert TITLE in coordinator.locator("#results tbody").inner_text()
+    browser.shot(coordinator, "coordinator-list-search")
 
     # The writer sees it published on the dashboard.
     writer.goto("/")
@@ -118,3 +127,23 @@ def test_a_word_file_goes_from_writer_to_publication(browser, world):
     assert "河北日报" in published.inner_text()
     assert published.locator(".tag.mine").count() == 1
     browser.shot(writer, "writer-dashboard-published")
+
+
+def test_a_stale_edit_shows_the_newer_text_beside_the_unsaved_one(browser, world):
+    from tribune.newsroom.tests import factories
+
+    m = factories.draft(world)
+    writer = browser.login("t-writer", PASSWORD)
+    writer.goto(f"/manuscripts/{m.pk}/edit/")
+    coordinator = browser.login("t-coordinator", PASSWORD)
+    coordinator.goto(f"/manuscripts/{m.pk}/edit/")
+    coordinator.fill("#id_body", "专干修改后的正文。")
+    coordinator.click(".manuscript-form button[type=submit]")
+    wait_state(coordinator, "draft")
+    writer.fill("#id_body", "撰稿人尚未保存的正文。")
+    writer.click(".manuscript-form button[type=submit]")
+    writer.locator("#stale").wait_for()
+    assert "专干修改后的正文。" in writer.locator("#stale").inner_text()
+    assert "撰稿人尚未保存的正文。" in writer.locator("#stale").inner_text()
+    assert writer.input_value("#id_body") == "撰稿人尚未保存的正文。"
+    browser.shot(writer, "writer-stale-edit")

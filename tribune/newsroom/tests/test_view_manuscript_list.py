@@ -114,3 +114,10 @@ def test_the_query_count_does_not_grow_with_the_number_of_manuscripts(writer_cli
     assert few == many_
     with django_assert_max_num_queries(12):
         writer_client.get(URL)
+
+
+def test_sorting_by_event_date_puts_undated_manuscripts_last(writer_client, world):
+    f.draft(world, title="无日期")
+    f.draft(world, title="早", event_date=dt.date(2026, 3, 1))
+    f.draft(world, title="晚", event_date=dt.date(2026, 9, 1))
+    assert titles(writer_client.get(URL, {"sort": "-event"})) == ["晚", "早", "无日期"]

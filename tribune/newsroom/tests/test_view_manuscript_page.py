@@ -137,3 +137,14 @@ def test_metrics_dated_before_publication_are_refused_on_the_page(client, world)
                            {"reads": 10, "taken_on": (timezone.localdate() - dt.timedelta(days=30)).isoformat()})
     assert response.status_code == 400
     assert not pub.metrics.exists()
+
+
+@pytest.mark.parametrize(("language", "text"), [("zh-hans", "审核流程"), ("en", "Approval")])
+def test_the_page_speaks_chinese_by_default_and_english_on_request(client, world, language, text):
+    from django.conf import settings
+
+    m, _subs, _pub = full_history(world)
+    login(client, "coordinator").cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    for page in (reverse("newsroom:diff", args=[m.pk]), reverse("newsroom:list"), reverse("dashboard")):
+        assert client.get(page).status_code == 200
+    assert text in client.get(url(m)).content.decode()

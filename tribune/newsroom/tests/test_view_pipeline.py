@@ -41,6 +41,7 @@ def test_a_return_needs_a_comment(client, world):
     m = f.in_review(world)
     response = review(login(client, "leader"), m, "return", "")
     assert response.status_code == 400
+    assert "退回稿件必须填写意见" in response.content.decode()
     m.refresh_from_db()
     assert m.state == State.IN_REVIEW
     assert review(client, m, "return", "请补充").status_code == 303

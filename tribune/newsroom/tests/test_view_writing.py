@@ -63,9 +63,10 @@ def test_bad_input_is_refused_with_a_message_and_nothing_is_saved(client, world,
     assert 'class="errorlist' in response.content.decode() or "message error" in response.content.decode()
 
 
-def test_the_error_is_in_chinese(client, world):
-    response = login(client).post(CREATE, form_data(world, share=["60"]), headers={"Accept-Language": "zh-hans"})
-    assert "100%" in response.content.decode()
+def test_the_errors_are_in_chinese(client, world):
+    login(client)
+    assert "作者份额合计必须为 100%。" in client.post(CREATE, form_data(world, share=["60"])).content.decode()
+    assert "这个字段是必填项" in client.post(CREATE, form_data(world, title=" ")).content.decode()
 
 
 def test_the_leader_without_an_office_may_not_write(client, world):
@@ -217,13 +218,14 @@ def test_an_image_without_a_caption_is_refused(client, world):
     m = f.draft(world)
     response = attach(login(client), m, caption="")
     assert response.status_code == 400 and not Attachment.objects.exists()
+    assert "图片必须填写说明。" in response.content.decode()
 
 
 def test_a_text_file_renamed_jpg_is_refused_in_chinese(client, world):
     m = f.draft(world)
     response = attach(login(client), m, name="photo.jpg", data=b"this is not an image")
     assert response.status_code == 400 and not Attachment.objects.exists()
-    assert "errorlist" in response.content.decode()
+    assert "只能上传 JPG、PNG、GIF 图片" in response.content.decode()
 
 
 @override_settings(TRIBUNE_MAX_IMAGE_MB=0)
@@ -231,6 +233,7 @@ def test_a_too_large_file_is_refused(client, world):
     m = f.draft(world)
     response = attach(login(client), m)
     assert response.status_code == 400 and not Attachment.objects.exists()
+    assert "文件太大" in response.content.decode()
 
 
 def test_htmx_upload_errors_come_back_as_the_form(client, world):

@@ -1,6 +1,8 @@
 """What every newsroom view shares: fetching a manuscript for the member (404 for another
 congress, 403 for a visible one the rule refuses) and running a form through a service."""
 
+import re
+
 from django.contrib import messages
 from django.http import Http404
 from django.urls import reverse
@@ -53,6 +55,8 @@ def prepare(form, action_url: str, buttons=None, multipart: bool = False):
     form.action_url = action_url
     form.buttons = buttons or [("", "", _("Save"), "primary")]
     form.multipart = multipart
+    # A field a button sets (the review decision) is not rendered as an input as well.
+    form.button_names = [name for name, _value, _label, _css in form.buttons if name]
     return form
 
 
@@ -74,6 +78,8 @@ def run_form(request, *, form, perform, manuscript, title, action_url, success, 
             messages.success(request, success)
             return htmx.redirect(request, manuscript_url(manuscript))
     prepare(form, action_url, buttons, multipart)
+    # Element ids unique per action, so several forms loaded into one page do not clash.
+    form.auto_id = "id_" + re.sub(r"\W+", "_", action_url.strip("/")) + "_%s"
     context = {"form": form, "manuscript": manuscript, "title": title, "intro": intro}
     status = 400 if request.method == "POST" and not htmx.is_htmx(request) else 200
     return htmx.render_page_or_partial(request, "newsroom/action.html", "newsroom/partials/action_form.html",

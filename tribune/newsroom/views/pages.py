@@ -15,6 +15,7 @@ from tribune.newsroom import docx_io, forms, selectors, textdiff
 from tribune.newsroom.filetypes import DOCX_TYPE
 from tribune.newsroom.models import Attachment, AttachmentKind
 from tribune.newsroom.views.common import get_child, get_manuscript
+from tribune.newsroom.views.pipeline import detail_forms
 from tribune.org import access
 from tribune.org.models import Office
 from tribune.web import htmx
@@ -44,8 +45,6 @@ def manuscript_list(request):
 @require_GET
 @member_required
 def manuscript_detail(request, pk):
-    from tribune.newsroom.views.pipeline import detail_forms
-
     member = request.member
     manuscript = get_manuscript(request, pk)
     page = selectors.manuscript_page(manuscript)
@@ -59,7 +58,7 @@ def manuscript_detail(request, pk):
         "attach_file": access.can_attach_file(member, manuscript),
     }
     context = {"manuscript": manuscript, "page": page, "can": can, "today": timezone.localdate(),
-               **detail_forms(manuscript, page, can)}
+               **detail_forms(manuscript, can)}
     return render(request, "newsroom/manuscript.html", context)
 
 

@@ -4,23 +4,26 @@ form, then one service call."""
 
 import datetime as dt
 
+from django.db.models import Case, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tribune.newsroom import forms, selectors, services
+from tribune.newsroom import forms, services
 from tribune.newsroom.models import Publication, Submission
 from tribune.newsroom.views.common import GET_POST, get_child, get_manuscript, prepare, run_form
 from tribune.org import access
 from tribune.org.errors import ServiceError
-from tribune.outlets.models import Outlet
+from tribune.outlets.models import LEVEL_RANK, Outlet
 from tribune.web.views import member_required
 
 
 def _outlet_queryset(manuscript):
+    """The congress's active outlets not yet sent this manuscript, national first."""
     sent = manuscript.submissions.values("outlet_id")
-    return Outlet.objects.filter(congress=manuscript.congress_id, is_active=True).exclude(pk__in=sent).order_by(
-        "level", "name")
+    rank = Case(*[When(level=level, then=Value(r)) for level, r in LEVEL_RANK.items()], default=Value(0))
+    return (Outlet.objects.filter(congress=manuscript.congress_id, is_active=True).exclude(pk__in=sent)
+            .order_by(rank.desc(), "name"))
 
 
 def review_buttons():
@@ -28,9 +31,11 @@ def review_buttons():
             ("decision", "return", _("Return with comment"), "danger")]
 
 
-def detail_forms(manuscript, page, can) -> dict:
+def detail_forms(manuscript, can) -> dict:
     """Unbound forms the manuscript page offers, each with its own element ids (several forms
-    share field names on one page)."""
+    share field names on one page). The forms of each submission and publication are not
+    here: the page loads them with htmx when their box is opened, so a long history does not
+    make every page view render dozens of forms."""
     today = timezone.localdate()
     pk = manuscript.pk
     result = {}
@@ -55,29 +60,6 @@ def detail_forms(manuscript, page, can) -> dict:
         result["attachment_form"] = prepare(forms.AttachmentForm(auto_id="id_attachment_%s"),
                                             reverse("newsroom:attachment_add", args=[pk]),
                                             [("", "", _("Upload"), "primary")], multipart=True)
-    if can["record_publication"]:
-        for s in page.submissions:
-            p = selectors.publication_of(s)
-            if p is None:
-                s.publication_form = prepare(
-                    forms.PublicationForm(initial={"published_on": today, "title": manuscript.title},
-                                          auto_id=f"id_s{s.pk}_pub_%s"),
-                    reverse("newsroom:publication", args=[pk, s.pk]))
-                continue
-            key = f"id_p{p.pk}"
-            initial = {"version": p.version, "published_on": p.published_on, "title": p.title, "address": p.address,
-                       "placement": p.placement, "combined": p.combined}
-            p.correct_form = prepare(forms.CorrectPublicationForm(initial=initial, auto_id=f"{key}_correct_%s"),
-                                     reverse("newsroom:correct", args=[pk, p.pk]))
-            if p.is_withdrawn:
-                continue
-            p.withdraw_form = prepare(
-                forms.WithdrawPublicationForm(initial={"version": p.version}, auto_id=f"{key}_withdraw_%s"),
-                reverse("newsroom:withdraw", args=[pk, p.pk]), [("", "", _("Withdraw"), "danger")])
-            p.metrics_form = prepare(forms.MetricsForm(auto_id=f"{key}_metrics_%s"),
-                                     reverse("newsroom:metrics", args=[pk, p.pk]))
-            p.reprint_form = prepare(forms.ReprintForm(initial={"reprinted_on": today}, auto_id=f"{key}_reprint_%s"),
-                                     reverse("newsroom:reprint", args=[pk, p.pk]))
     return result
 
 

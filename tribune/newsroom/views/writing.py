@@ -140,10 +140,10 @@ def manuscript_edit(request, pk):
     form = forms.ManuscriptForm(request.POST, topics=topics)
     stale = None
     if form.is_valid():
-        version = form.cleaned_data.get("version")
+        # A form without a version cannot say what it was based on: version 0 matches no row,
+        # so the service refuses it like any stale form.
+        version = form.cleaned_data.get("version") or 0
         try:
-            if version is None:
-                raise StaleError(services._stale_manuscript(), current=manuscript)
             services.manuscript_update(member=member, manuscript=manuscript, version=version,
                                        authors=authors_from_post(request.POST), **_fields(form.cleaned_data))
         except StaleError as exc:
