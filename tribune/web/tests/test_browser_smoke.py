@@ -19,3 +19,12 @@ def test_a_wrong_password_is_refused_in_chinese(browser, world):
     page.fill("#id_password", "wrong")
     page.click("button[type=submit]")
     assert "用户名或密码错误" in page.locator(".message.error").inner_text() or "Wrong" in page.content()
+
+
+def test_a_refused_htmx_request_shows_a_message_instead_of_nothing(browser, world):
+    page = browser.login("t-writer", PASSWORD)
+    page.evaluate("""() => document.dispatchEvent(new CustomEvent('htmx:responseError',
+                      {detail: {xhr: {status: 403}}}))""")
+    alert = page.locator(".message.error[role=alert]")
+    alert.wait_for()
+    assert "权限" in alert.inner_text() or "permission" in alert.inner_text()
