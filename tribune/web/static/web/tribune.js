@@ -23,7 +23,7 @@
   document.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
     var body = document.body.dataset;
-    var text = { 403: body.error403, 404: body.error404, 409: body.error409 }[status] || body.errorOther;
+    var text = { 403: body.errorForbidden, 404: body.errorNotfound, 409: body.errorConflict }[status] || body.errorOther;
     showError(text);
   });
   document.addEventListener("htmx:sendError", function () {
