@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.assessment import engine, scheme_format
-from tribune.assessment.facts import as_of_for, fingerprint, load_facts
+from tribune.assessment.facts import as_of_for, fingerprint, fingerprints, load_facts
 from tribune.assessment.models import LedgerState, SchemeChange, ScoreEntry, ScoringScheme
 from tribune.org import access
 from tribune.org.audit import audit_record
@@ -161,7 +161,7 @@ def score_recompute(*, congress, year: int, scheme: ScoringScheme | None = None,
     rows = [_row(e, congress, scheme, year) for e in entries]
     with transaction.atomic():
         removed, _detail = ScoreEntry.objects.filter(scheme=scheme, congress=congress).delete()
-        ScoreEntry.objects.bulk_create(rows, batch_size=2000)
+        _insert(rows)
         LedgerState.objects.update_or_create(
             scheme=scheme, congress=congress,
             defaults={"scheme_version": scheme.version, "fingerprint": _stamp(stamp, year, today),
@@ -174,6 +174,27 @@ def _stamp(facts_fingerprint: str, year: int, today: dt.date | None = None) -> s
     # The day of computation matters while the year runs: a month that ends adds its monthly
     # minimum deduction, a due date that passes its commissioned-piece deduction.
     return f"{as_of_for(year, today).isoformat()}|{facts_fingerprint}"[:400]
+
+
+ENTRY_COLUMNS = ["congress_id", "scheme_id", "year", "period", "subject_kind", "member_id", "office_id", "points",
+                 "rule", "rule_label", "fact_kind", "manuscript_id", "submission_id", "publication_id",
+                 "commission_id", "fact_id", "explanation", "seq"]
+
+
+def _insert(rows: list[ScoreEntry]) -> None:
+    """Insert ledger rows: COPY on PostgreSQL (a county's year is tens of thousands of rows),
+    bulk INSERTs elsewhere."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or len(rows) < 500:
+        ScoreEntry.objects.bulk_create(rows, batch_size=2000)
+        return
+    table = ScoreEntry._meta.db_table
+    with connection.cursor() as cursor, cursor.cursor.copy(
+        f"COPY {table} ({', '.join(ENTRY_COLUMNS)}) FROM STDIN"
+    ) as copy:
+        for r in rows:
+            copy.write_row([getattr(r, c) for c in ENTRY_COLUMNS])
 
 
 def _row(e: engine.Entry, congress, scheme, year) -> ScoreEntry:
@@ -219,19 +240,38 @@ def score_children(city, year: int, *, date_from: dt.date | None = None,
                    date_to: dt.date | None = None) -> list[ChildScore]:
     """The city's scheme applied to each child congress's facts: per child, the office points
     in the period (the whole year by default), highest first with competition ranks (1, 1, 3)."""
+    return rank_congresses(city, list(city.children.order_by("code")), year,
+                           date_from or dt.date(year, 1, 1), date_to or dt.date(year, 12, 31))
+
+
+def rank_congresses(assessed_by, congresses: list, year: int, date_from: dt.date, date_to: dt.date
+                    ) -> list[ChildScore]:
+    """Rank congresses (a city's districts, a province's counties) by the office points their
+    facts earn under `assessed_by`'s scheme of the year: ledgers made fresh first, then one
+    aggregate query for all of them."""
     from django.db.models import Sum
 
-    date_from = date_from or dt.date(year, 1, 1)
-    date_to = date_to or dt.date(year, 12, 31)
-    scheme = ScoringScheme.objects.filter(congress=city, year=year).first()
-    out = []
-    for child in city.children.order_by("code"):
-        if scheme is not None:
-            ensure_fresh(child, year, assessed_by=city)
-        entries = ScoreEntry.objects.filter(congress=child, scheme__congress=city, scheme__year=year,
-                                            period__range=(date_from, date_to))
-        points = entries.filter(subject_kind="office").aggregate(s=Sum("points"))["s"] or Decimal(0)
-        out.append(ChildScore(child, points, entries))
+    scheme = ScoringScheme.objects.filter(congress=assessed_by, year=year).first()
+    totals: dict[int, Decimal] = {}
+    if scheme is not None:
+        stamps = fingerprints([c.pk for c in congresses])
+        states = {st.congress_id: st for st in LedgerState.objects.filter(scheme=scheme)}
+        for congress in congresses:
+            state = states.get(congress.pk)
+            if (state is None or state.scheme_version != scheme.version
+                    or state.fingerprint != _stamp(stamps[congress.pk], year)):
+                score_recompute(congress=congress, year=year, scheme=scheme)
+        totals = dict(
+            ScoreEntry.objects.filter(scheme=scheme, congress__in=[c.pk for c in congresses], subject_kind="office",
+                                      period__gte=date_from, period__lte=date_to)
+            .values_list("congress_id").annotate(total=Sum("points")).order_by()
+        )
+    out = [
+        ChildScore(c, totals.get(c.pk) or Decimal(0),
+                   ScoreEntry.objects.filter(congress=c, scheme=scheme, period__gte=date_from, period__lte=date_to)
+                   if scheme is not None else ScoreEntry.objects.none())
+        for c in congresses
+    ]
     out.sort(key=lambda c: (-c.points, c.congress.code))
     for i, c in enumerate(out):
         c.rank = out[i - 1].rank if i and c.points == out[i - 1].points else i + 1
