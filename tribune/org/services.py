@@ -1,6 +1,7 @@
 """Creating congresses, offices and members (used by admins and by the demo builder)."""
 
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -35,6 +36,18 @@ def member_create(*, congress: Congress, username: str, name: str, password: str
             raise ServiceError(_("Unknown role: %(role)s") % {"role": role}, field="roles")
     if office is not None and office.congress_id != congress.pk:
         raise ServiceError(_("The office belongs to another congress."), field="office")
+    username = (username or "").strip()
+    name = (name or "").strip()
+    if not username:
+        raise ServiceError(_("The login name cannot be empty."), field="username")
+    if not name:
+        raise ServiceError(_("The name cannot be empty."), field="name")
+    if not roles:
+        raise ServiceError(_("Choose at least one role."), field="roles")
+    if actor is not None:
+        # People typing a password for someone else get the same rules as everyone; the demo
+        # and test builders (no actor) use fixed passwords.
+        _check_password(password)
     User = get_user_model()
     if User.objects.filter(username=username).exists():
         raise ServiceError(_("This login name is taken."), field="username")
@@ -50,8 +63,6 @@ def member_create(*, congress: Congress, username: str, name: str, password: str
 def congress_set_chain(*, member: Member, chain: list[str]) -> Congress:
     access.require(access.can_configure_chain(member, member.congress),
                    _("Only an administrator changes the approval chain."))
-    from django.core.exceptions import ValidationError
-
     try:
         validate_chain(chain)
     except ValidationError as exc:
@@ -62,3 +73,115 @@ def congress_set_chain(*, member: Member, chain: list[str]) -> Congress:
     congress.save(update_fields=["approval_chain"])
     audit_record(action="congress.set_chain", member=member, obj=congress, detail={"before": before, "after": chain})
     return congress
+
+
+def _check_password(password: str, user=None) -> None:
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as exc:
+        raise ServiceError(" ".join(exc.messages), field="password") from exc
+
+
+def _check_target(member: Member, target: Member) -> None:
+    access.require(access.can_manage_members(member, member.congress), _("You may not manage members."))
+    if target.congress_id != member.congress_id:
+        raise ServiceError(_("The member belongs to another congress."))
+
+
+@transaction.atomic
+def member_update(*, member: Member, target: Member, name: str, title: str = "", office: Office | None,
+                  roles: list[str]) -> Member:
+    """An administrator changes someone's name, title, office and roles."""
+    _check_target(member, target)
+    name = (name or "").strip()
+    if not name:
+        raise ServiceError(_("The name cannot be empty."), field="name")
+    roles = list(dict.fromkeys(roles))
+    if not roles:
+        raise ServiceError(_("Choose at least one role."), field="roles")
+    for role in roles:
+        if role not in Role.values:
+            raise ServiceError(_("Unknown role: %(role)s") % {"role": role}, field="roles")
+    if office is not None and office.congress_id != member.congress_id:
+        raise ServiceError(_("The office belongs to another congress."), field="office")
+    if target.pk == member.pk and Role.ADMIN not in roles:
+        # Otherwise the last administrator could lock everyone out of the member pages.
+        raise ServiceError(_("You cannot remove your own administrator role."), field="roles")
+    before = {"name": target.name, "title": target.title, "office": target.office_id,
+              "roles": sorted(target.roles.values_list("role", flat=True))}
+    target.name, target.title, target.office = name[:40], (title or "").strip()[:60], office
+    target.save(update_fields=["name", "title", "office"])
+    target.roles.exclude(role__in=roles).delete()
+    existing = set(target.roles.values_list("role", flat=True))
+    MemberRole.objects.bulk_create(MemberRole(member=target, role=r) for r in roles if r not in existing)
+    target._role_codes = None
+    after = {"name": target.name, "title": target.title, "office": target.office_id, "roles": sorted(roles)}
+    audit_record(action="member.update", member=member, obj=target, detail={"before": before, "after": after})
+    return target
+
+
+@transaction.atomic
+def member_set_active(*, member: Member, target: Member, active: bool) -> Member:
+    """Deactivate (or reactivate) a member: an inactive member cannot log in; their manuscripts,
+    reviews and scores stay, because history must not change when people leave."""
+    _check_target(member, target)
+    if target.pk == member.pk and not active:
+        raise ServiceError(_("You cannot deactivate yourself."))
+    target.is_active = bool(active)
+    target.save(update_fields=["is_active"])
+    target.user.is_active = bool(active)
+    target.user.save(update_fields=["is_active"])
+    audit_record(action="member.activate" if active else "member.deactivate", member=member, obj=target)
+    return target
+
+
+@transaction.atomic
+def member_set_password(*, member: Member, target: Member, password: str) -> Member:
+    """An administrator sets a new password for someone who forgot theirs."""
+    _check_target(member, target)
+    _check_password(password, target.user)
+    target.user.set_password(password)
+    target.user.save(update_fields=["password"])
+    # The password itself never goes to the log.
+    audit_record(action="member.password_reset", member=member, obj=target)
+    return target
+
+
+@transaction.atomic
+def office_save(*, member: Member, office: Office | None = None, name: str, leader: Member | None = None,
+                position: int = 0, minimum_monthly: int = 0) -> Office:
+    """Create or change an office with its leader in charge and its monthly minimum."""
+    access.require(access.can_manage_members(member, member.congress), _("You may not manage offices."))
+    name = (name or "").strip()
+    if not name:
+        raise ServiceError(_("The name cannot be empty."), field="name")
+    if office is not None and office.congress_id != member.congress_id:
+        raise ServiceError(_("The office belongs to another congress."))
+    if leader is not None:
+        if leader.congress_id != member.congress_id:
+            raise ServiceError(_("The leader must belong to the same congress."), field="leader")
+        if not leader.is_active or not leader.has_role(Role.LEADER, Role.DIRECTOR):
+            raise ServiceError(_("The leader in charge must be an active leader or director."), field="leader")
+    try:
+        position, minimum_monthly = int(position), int(minimum_monthly)
+    except (TypeError, ValueError) as exc:
+        raise ServiceError(_("Enter a whole number.")) from exc
+    if not 0 <= minimum_monthly <= 100:
+        raise ServiceError(_("The monthly minimum must be between 0 and 100."), field="minimum_monthly")
+    if not 0 <= position <= 1000:
+        raise ServiceError(_("The order must be between 0 and 1000."), field="position")
+    duplicate = Office.objects.filter(congress=member.congress, name=name[:60])
+    if office is not None:
+        duplicate = duplicate.exclude(pk=office.pk)
+    if duplicate.exists():
+        raise ServiceError(_("An office with this name already exists."), field="name")
+    created = office is None
+    office = office or Office(congress=member.congress)
+    before = {} if created else {"name": office.name, "leader": office.leader_id,
+                                 "minimum_monthly": office.minimum_monthly}
+    office.name, office.leader, office.position, office.minimum_monthly = name[:60], leader, position, minimum_monthly
+    office.save()
+    audit_record(action="office.create" if created else "office.update", member=member, obj=office,
+                 detail={"before": before, "after": {"name": office.name, "leader": office.leader_id,
+                                                     "minimum_monthly": office.minimum_monthly}})
+    return office

@@ -90,3 +90,25 @@ def contact_save(*, member, contact: MediaContact | None = None, name: str, outl
     contact.save()
     audit_record(action="contact.create" if created else "contact.update", member=member, obj=contact)
     return contact
+
+
+@transaction.atomic
+def catalogue_reload(*, member) -> int:
+    """A coordinator (re)loads the default catalogue: adds the outlets missing, edits none."""
+    access.require(access.can_manage_outlets(member, member.congress), _("You may not change outlets."))
+    added = catalogue_load(member.congress)
+    audit_record(action="outlet.catalogue_load", member=member, obj=member.congress, detail={"added": added})
+    return added
+
+
+@transaction.atomic
+def outlet_set_active(*, member, outlet: Outlet, active: bool) -> Outlet:
+    """Take an outlet out of use (or back): it stays in the history and the scores, but is no
+    longer offered when submitting."""
+    access.require(access.can_manage_outlets(member, member.congress), _("You may not change outlets."))
+    if outlet.congress_id != member.congress_id:
+        raise ServiceError(_("The outlet belongs to another congress."))
+    outlet.is_active = bool(active)
+    outlet.save(update_fields=["is_active"])
+    audit_record(action="outlet.activate" if active else "outlet.deactivate", member=member, obj=outlet)
+    return outlet

@@ -1,9 +1,15 @@
 """Dashboard, audit log and error pages."""
 
+import datetime as dt
+
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tribune.org import access
 from tribune.org.models import AuditEntry
@@ -28,18 +34,44 @@ def dashboard(request):
     return render(request, "web/dashboard.html", dashboard_selectors.for_member(request.member))
 
 
+class AuditFilterForm(forms.Form):
+    action = forms.CharField(label=_("Action"), required=False, max_length=60,
+                             help_text=_("The start of an action, e.g. manuscript. or login"))
+    user = forms.CharField(label=_("User"), required=False, max_length=150)
+    since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            raise forms.ValidationError(_("The start date is after the end date."))
+        return data
+
+
 @member_required
 def audit_log(request):
-    access.require(access.can_read_audit_log(request.member), "audit log is for auditors")
-    entries = AuditEntry.objects.select_related("congress").order_by("-at", "-id")
-    action = request.GET.get("action", "").strip()
-    user = request.GET.get("user", "").strip()
-    if action:
-        entries = entries.filter(action__startswith=action)
-    if user:
-        entries = entries.filter(username=user)
+    """The audit log, read-only, for the auditor (三员分立: the auditor reads, nobody edits).
+    Entries of the auditor's congress, plus those no congress can be attributed to (a failed
+    login with an unknown name)."""
+    member = request.member
+    access.require(access.can_read_audit_log(member), "audit log is for auditors")
+    entries = (AuditEntry.objects.filter(Q(congress_id=member.congress_id) | Q(congress__isnull=True))
+               .order_by("-at", "-id"))
+    form = AuditFilterForm(request.GET or None)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["action"]:
+            entries = entries.filter(action__startswith=data["action"].strip())
+        if data["user"]:
+            entries = entries.filter(username=data["user"].strip())
+        tz = timezone.get_current_timezone()
+        if data["since"]:
+            entries = entries.filter(at__gte=dt.datetime.combine(data["since"], dt.time.min, tzinfo=tz))
+        if data["until"]:
+            entries = entries.filter(at__lt=dt.datetime.combine(data["until"] + dt.timedelta(days=1), dt.time.min,
+                                                                tzinfo=tz))
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "web/audit_log.html", {"page": page, "action": action, "user": user})
+    return render(request, "web/audit_log.html", {"page": page, "form": form})
 
 
 def healthz(request):
@@ -51,25 +83,20 @@ def _error(request, status, title, text):
 
 
 def bad_request(request, exception=None):
-    from django.utils.translation import gettext as _
-
     return _error(request, 400, _("Bad request"), _("The request could not be understood."))
 
 
 def permission_denied(request, exception=None):
-    from django.utils.translation import gettext as _
-
     return _error(request, 403, _("Not allowed"), _("You do not have permission to do this. "
                                                     "The attempt has been recorded."))
 
 
 def page_not_found(request, exception=None):
-    from django.utils.translation import gettext as _
-
     return _error(request, 404, _("Not found"), _("This page does not exist, or you may not see it."))
 
 
 def server_error(request):
-    from django.utils.translation import gettext as _
-
-    return _error(request, 500, _("Something went wrong"), _("The error has been logged. Please try again."))
+    try:
+        return _error(request, 500, _("Something went wrong"), _("The error has been logged. Please try again."))
+    except Exception:  # the page itself may be what is broken (e.g. the database is down)
+        return HttpResponse(_("Something went wrong"), status=500, content_type="text/plain; charset=utf-8")
