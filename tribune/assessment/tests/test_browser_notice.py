@@ -52,3 +52,12 @@ def test_the_director_follows_a_notice_number_to_the_manuscript(browser, world, 
     page.wait_for_url(re.compile(re.escape(href) + "$"))
     assert re.search(r"/manuscripts/\d+/$", page.url)
     browser.shot(page, "manuscript")
+
+
+def test_the_dashboard_draws_the_assessment_charts(browser, world, month):
+    page = browser.login("t-director", PASSWORD)
+    page.goto("/")
+    expect(page.locator("#chart-activity svg")).to_have_count(1)
+    expect(page.locator("#chart-ranking svg")).to_have_count(1)
+    page.locator(".assessment-charts").scroll_into_view_if_needed()
+    browser.shot(page, "dashboard-charts")
