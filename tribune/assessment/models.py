@@ -170,6 +170,8 @@ class LedgerState(models.Model):
     scheme_version = models.PositiveIntegerField()
     fingerprint = models.CharField(max_length=400)
     computed_at = models.DateTimeField()
+    marker = models.PositiveBigIntegerField(default=0)  # FactsMarker.version when last verified
+    verified_at = models.DateTimeField(null=True)  # when the full fingerprint last matched
     entries = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -220,3 +222,16 @@ class Award(models.Model):
 
     def __str__(self):
         return f"{self.year} {self.category} {self.rank}"
+
+
+class FactsMarker(models.Model):
+    """A counter per congress, moved whenever one of its scored facts is saved or deleted
+    (signals in `assessment/signals.py`). Reading the ledger compares it with the counter the
+    ledger was computed at: the cheap check; the full fingerprint of the facts is the periodic
+    one, for changes made without signals (queryset updates, bulk inserts)."""
+
+    congress = models.OneToOneField(Congress, on_delete=models.CASCADE, related_name="+")
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.congress_id}: {self.version}"

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from tribune.assessment import engine, scheme_format
 from tribune.assessment.facts import as_of_for, fingerprint, fingerprints, load_facts
-from tribune.assessment.models import LedgerState, SchemeChange, ScoreEntry, ScoringScheme
+from tribune.assessment.models import FactsMarker, LedgerState, SchemeChange, ScoreEntry, ScoringScheme
 from tribune.org import access
 from tribune.org.audit import audit_record
 from tribune.org.errors import ServiceError, bump_version
@@ -152,6 +152,7 @@ def score_recompute(*, congress, year: int, scheme: ScoringScheme | None = None,
         if scheme is None:
             raise ServiceError(_("%(congress)s has no scoring scheme for %(year)d.") % {
                 "congress": congress.short_name or congress.name, "year": year})
+    marker = _markers([congress.pk]).get(congress.pk, 0)
     stamp = fingerprint(congress)
     facts = load_facts(congress, year, today=today)
     entries = engine.score(facts, scheme_format.to_scheme(scheme.document))
@@ -165,7 +166,8 @@ def score_recompute(*, congress, year: int, scheme: ScoringScheme | None = None,
         LedgerState.objects.update_or_create(
             scheme=scheme, congress=congress,
             defaults={"scheme_version": scheme.version, "fingerprint": _stamp(stamp, year, today),
-                      "computed_at": timezone.now(), "entries": len(rows)},
+                      "computed_at": timezone.now(), "entries": len(rows), "marker": marker,
+                      "verified_at": timezone.now()},
         )
     return RecomputeResult(entries, len(rows), removed)
 
@@ -207,10 +209,46 @@ def _row(e: engine.Entry, congress, scheme, year) -> ScoreEntry:
     )
 
 
+# How long a ledger whose facts marker has not moved is trusted without the full fingerprint:
+# the marker catches every change made through models (services, admin); the fingerprint
+# also catches queryset updates and bulk inserts, within this delay.
+FULL_CHECK_EVERY = dt.timedelta(minutes=10)
+
+
+def _markers(congress_ids) -> dict[int, int]:
+    return dict(FactsMarker.objects.filter(congress_id__in=congress_ids).values_list("congress_id", "version"))
+
+
+def _fresh_states(scheme: ScoringScheme, congresses: list) -> set[int]:
+    """The ids of the congresses whose ledger under `scheme` is fresh. Three queries when every
+    marker is unmoved and verified lately; one more (for all of them) otherwise."""
+    ids = [c.pk for c in congresses]
+    states = {st.congress_id: st for st in LedgerState.objects.filter(scheme=scheme, congress_id__in=ids)}
+    markers = _markers(ids)
+    now = timezone.now()
+    fresh, verify = set(), []
+    for cid in ids:
+        state = states.get(cid)
+        if state is None or state.scheme_version != scheme.version:
+            continue
+        if (state.marker == markers.get(cid, 0) and state.verified_at is not None
+                and now - state.verified_at < FULL_CHECK_EVERY
+                and state.fingerprint.startswith(as_of_for(scheme.year).isoformat() + "|")):
+            fresh.add(cid)
+        else:
+            verify.append(cid)
+    if verify:
+        stamps = fingerprints(verify)
+        for cid in verify:
+            state = states[cid]
+            if state.fingerprint == _stamp(stamps[cid], scheme.year):
+                LedgerState.objects.filter(pk=state.pk).update(marker=markers.get(cid, 0), verified_at=now)
+                fresh.add(cid)
+    return fresh
+
+
 def ledger_is_fresh(congress, scheme: ScoringScheme) -> bool:
-    state = LedgerState.objects.filter(scheme=scheme, congress=congress).first()
-    return (state is not None and state.scheme_version == scheme.version
-            and state.fingerprint == _stamp(fingerprint(congress), scheme.year))
+    return congress.pk in _fresh_states(scheme, [congress])
 
 
 def ensure_fresh(congress, year: int, *, assessed_by=None) -> ScoringScheme | None:
@@ -254,12 +292,9 @@ def rank_congresses(assessed_by, congresses: list, year: int, date_from: dt.date
     scheme = ScoringScheme.objects.filter(congress=assessed_by, year=year).first()
     totals: dict[int, Decimal] = {}
     if scheme is not None:
-        stamps = fingerprints([c.pk for c in congresses])
-        states = {st.congress_id: st for st in LedgerState.objects.filter(scheme=scheme)}
+        fresh = _fresh_states(scheme, congresses)
         for congress in congresses:
-            state = states.get(congress.pk)
-            if (state is None or state.scheme_version != scheme.version
-                    or state.fingerprint != _stamp(stamps[congress.pk], year)):
+            if congress.pk not in fresh:
                 score_recompute(congress=congress, year=year, scheme=scheme)
         totals = dict(
             ScoreEntry.objects.filter(scheme=scheme, congress__in=[c.pk for c in congresses], subject_kind="office",
