@@ -158,3 +158,30 @@ def test_the_dashboard_shows_the_charts_to_editorial_staff_only(client, world, s
     client.force_login(world.auditor.user)
     response = client.get("/")
     assert response.status_code != 200 or "chart-activity" not in response.content.decode()
+
+
+def test_the_district_ranking_agrees_with_score_children(world, scored):
+    from tribune.assessment.reports import NoticeExporter
+
+    month = scored
+    rows = {r["unit"].key: r["points_year"] for r in NoticeExporter(world.city, month, upward=True).rows()}
+    children = services.score_children(world.city, month.year, date_to=month.last)
+    assert {c.congress.pk: c.points for c in children} == rows
+    assert rows[world.congress.pk] > 0
+
+
+def test_every_page_of_the_reports_half_is_in_the_permission_matrix():
+    from tribune.assessment.urls import urlpatterns
+
+    covered = {"home", "notice", "ranking", "ledger", "awards", "metrics_import"}
+    elsewhere = {"metrics_preview": "test_view_metrics_import", "notice_focus": "focus test above",
+                 "notice_latest": "redirect", "ranking_latest": "redirect"}
+    names = {p.name for p in urlpatterns if not p.name.startswith("scheme")}
+    assert names == covered | set(elsewhere)
+
+
+@pytest.mark.parametrize("name", ["notice_latest", "ranking_latest"])
+def test_the_latest_report_redirects_to_a_period(client, world, name):
+    client.force_login(world.director.user)
+    response = client.get(reverse(f"assessment:{name}") + "?districts=1")
+    assert response.status_code == 302 and "districts=1" in response["Location"]
