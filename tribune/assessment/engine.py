@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
@@ -241,7 +242,7 @@ DEDUCTION_RULES = frozenset({"deduction_withdrawn", "deduction_minimum", "deduct
 CAP_RULES = frozenset({"cap_manuscript", "cap_submission_month", "cap_person_quarter"})
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Entry:
     subject_kind: str  # member | office
     member_id: int | None
@@ -288,6 +289,7 @@ class _Item:
 
 # --- Formatting ----------------------------------------------------------------------------
 
+@lru_cache(maxsize=8192)
 def fmt(points: Decimal) -> str:
     """12 → "12", 7.50 → "7.5", with thousands separators never needed for points."""
     text = f"{points.quantize(CENT):f}"
@@ -613,7 +615,9 @@ def score(facts: Facts, scheme: Scheme) -> list[Entry]:
     entries = _apply_person_caps(entries, scheme)
     entries.extend(_office_deductions(facts, scheme, offices))
     entries.sort(key=lambda e: (e.period, _RULE_ORDER[e.rule]))  # stable: keeps the order above in a day
-    return [replace(e, seq=i) for i, e in enumerate(entries, start=1)]
+    for i, e in enumerate(entries, start=1):
+        e.seq = i
+    return entries
 
 
 def _group(rows, attr: str) -> dict:

@@ -159,17 +159,16 @@ def score_recompute(*, congress, year: int, scheme: ScoringScheme | None = None,
     if dry_run:
         existing = ScoreEntry.objects.filter(scheme=scheme, congress=congress).count()
         return RecomputeResult(entries, 0, existing)
-    rows = [_row(e, congress, scheme, year) for e in entries]
     with transaction.atomic():
         removed, _detail = ScoreEntry.objects.filter(scheme=scheme, congress=congress).delete()
-        _insert(rows)
+        _insert(entries, congress, scheme, year)
         LedgerState.objects.update_or_create(
             scheme=scheme, congress=congress,
             defaults={"scheme_version": scheme.version, "fingerprint": _stamp(stamp, year, today),
-                      "computed_at": timezone.now(), "entries": len(rows), "marker": marker,
+                      "computed_at": timezone.now(), "entries": len(entries), "marker": marker,
                       "verified_at": timezone.now()},
         )
-    return RecomputeResult(entries, len(rows), removed)
+    return RecomputeResult(entries, len(entries), removed)
 
 
 def _stamp(facts_fingerprint: str, year: int, today: dt.date | None = None) -> str:
@@ -183,20 +182,22 @@ ENTRY_COLUMNS = ["congress_id", "scheme_id", "year", "period", "subject_kind", "
                  "commission_id", "fact_id", "explanation", "seq"]
 
 
-def _insert(rows: list[ScoreEntry]) -> None:
-    """Insert ledger rows: COPY on PostgreSQL (a county's year is tens of thousands of rows),
-    bulk INSERTs elsewhere."""
+def _insert(entries: list[engine.Entry], congress, scheme, year: int) -> None:
+    """Write ledger rows: COPY straight from the engine's entries on PostgreSQL (a county's
+    year is tens of thousands of rows), bulk INSERTs elsewhere."""
     from django.db import connection
 
-    if connection.vendor != "postgresql" or len(rows) < 500:
-        ScoreEntry.objects.bulk_create(rows, batch_size=2000)
+    if connection.vendor != "postgresql" or len(entries) < 500:
+        ScoreEntry.objects.bulk_create([_row(e, congress, scheme, year) for e in entries], batch_size=2000)
         return
     table = ScoreEntry._meta.db_table
     with connection.cursor() as cursor, cursor.cursor.copy(
         f"COPY {table} ({', '.join(ENTRY_COLUMNS)}) FROM STDIN"
     ) as copy:
-        for r in rows:
-            copy.write_row([getattr(r, c) for c in ENTRY_COLUMNS])
+        for e in entries:
+            copy.write_row((congress.pk, scheme.pk, year, e.period, e.subject_kind, e.member_id, e.office_id, e.points,
+                            e.rule, e.rule_label, e.fact_kind, e.manuscript_id, e.submission_id, e.publication_id,
+                            e.commission_id, e.fact_id, e.explanation[:300], e.seq))
 
 
 def _row(e: engine.Entry, congress, scheme, year) -> ScoreEntry:
