@@ -298,6 +298,7 @@ def timed(fn, repeat: int) -> tuple[float, object]:
 
 
 def measure(repeat: int, skip_province: bool = False) -> dict:
+    from django.db import connection
     from django.db.models import Count
 
     from tribune.assessment import services
@@ -305,8 +306,6 @@ def measure(repeat: int, skip_province: bool = False) -> dict:
     from tribune.assessment.periods import Month, Quarter
     from tribune.newsroom.models import Manuscript
     from tribune.org.models import Congress
-
-    from django.db import connection
 
     with connection.cursor() as cursor:  # every measurement starts from an empty ledger
         cursor.execute("TRUNCATE assessment_scoreentry, assessment_ledgerstate")
