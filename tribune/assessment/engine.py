@@ -598,12 +598,21 @@ def score(facts: Facts, scheme: Scheme) -> list[Entry]:
     for ms in sorted(facts.manuscripts, key=lambda m: m.id):
         items = _apply_manuscript_cap(ms, _manuscript_items(ms, facts, scheme, by_ms), scheme)
         office_name = offices[ms.office_id].name if ms.office_id in offices else ""
+        running = ZERO
         for it in items:
             common = {
                 "rule": it.rule, "fact_kind": it.fact_kind, "period": it.period, "manuscript_id": ms.id,
                 "submission_id": it.submission_id, "publication_id": it.publication_id, "fact_id": it.fact_id,
             }
-            for author, part, how in split_credit(it.points, ms.authors, scheme):
+            # Split the manuscript's running total, not the item alone, and give each author the
+            # change of their part: an author's parts then always add up to their share of the
+            # manuscript's points, however the points were itemised (rounded once, not per item).
+            before = running
+            running += it.points
+            now = split_credit(running, ms.authors, scheme)
+            then = {a.member_id: part for a, part, _how in split_credit(before, ms.authors, scheme)}
+            for author, cumulative, how in now:
+                part = cumulative - then.get(author.member_id, ZERO)
                 entries.append(Entry(
                     MEMBER, author.member_id, ms.office_id, part,
                     explanation=f"{it.text}，{signed(it.points)}；{author.name}{how}，{signed(part)}", **common,

@@ -119,8 +119,10 @@ class ScoreEntry(models.Model):
     of the entries whose `subject_kind` is "office".
     """
 
-    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="score_entries", db_constraint=False, db_index=False)
-    scheme = models.ForeignKey(ScoringScheme, on_delete=models.CASCADE, related_name="entries", db_constraint=False, db_index=False)
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="score_entries",
+                                 db_constraint=False, db_index=False)
+    scheme = models.ForeignKey(ScoringScheme, on_delete=models.CASCADE, related_name="entries",
+                               db_constraint=False, db_index=False)
     year = models.PositiveSmallIntegerField(_("year"))
     period = models.DateField(_("date"))
     subject_kind = models.CharField(_("subject"), max_length=6, choices=SubjectKind.choices)
