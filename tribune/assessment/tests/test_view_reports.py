@@ -186,3 +186,16 @@ def test_the_latest_report_redirects_to_a_period(client, world, name):
     client.force_login(world.director.user)
     response = client.get(reverse(f"assessment:{name}") + "?districts=1")
     assert response.status_code == 302 and "districts=1" in response["Location"]
+
+
+@pytest.mark.parametrize("extra", [0, 5])
+def test_the_home_and_awards_query_counts_do_not_grow_with_the_data(client, world, scored, extra,
+                                                                    django_assert_max_num_queries):
+    for i in range(extra):
+        publish(world, f"稿件{i}", on=scored.first + dt.timedelta(days=3 + i), outlet="石家庄日报")
+    client.force_login(world.director.user)
+    client.get(urls(scored)["awards"])  # the ledger is made fresh by the first read
+    with django_assert_max_num_queries(12):
+        assert client.get(urls(scored)["home"]).status_code == 200
+    with django_assert_max_num_queries(25):
+        assert client.get(urls(scored)["awards"]).status_code == 200
