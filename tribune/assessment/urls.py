@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tribune.assessment.views import home, metrics, reports, scheme
+from tribune.assessment.views import commissions, home, metrics, reports, scheme
 
 app_name = "assessment"
 urlpatterns = [
@@ -23,4 +23,7 @@ urlpatterns = [
     path("scheme/<int:year>/export/", scheme.export, name="scheme_export"),
     path("scheme/<int:year>/history/", scheme.history, name="scheme_history"),
     path("scheme/<int:year>/history/<int:version>/", scheme.version, name="scheme_version"),
+    path("commissions/", commissions.commission_list, name="commissions"),
+    path("commissions/add/", commissions.commission_add, name="commission_add"),
+    path("commissions/<int:pk>/delivered/", commissions.commission_delivered, name="commission_delivered"),
 ]
