@@ -171,3 +171,11 @@ def test_the_pages_take_a_bounded_number_of_queries(client, world, scheme, djang
     for name, args in (("scheme", []), ("scheme_year", [YEAR]), ("scheme_history", [YEAR])):
         with django_assert_max_num_queries(12):
             assert client.get(reverse(f"assessment:{name}", args=args)).status_code == 200
+
+
+def test_the_city_coordinators_links_stay_on_the_districts_scheme(client, world, scheme):
+    login(client, world.city_coordinator)
+    query = f"?congress={world.congress.code}"
+    html = client.get(reverse("assessment:scheme_history", args=[YEAR]) + query).content.decode()
+    assert reverse("assessment:scheme_version", args=[YEAR, 1]) + query in html
+    assert client.get(reverse("assessment:scheme_version", args=[YEAR, 1]) + query).status_code == 200

@@ -45,6 +45,11 @@ def _scheme(request, year) -> ScoringScheme:
     return scheme
 
 
+def _query(request, scheme) -> str:
+    """The query string that keeps a parent congress's reader on the district's scheme."""
+    return "" if scheme.congress_id == request.member.congress_id else f"?congress={scheme.congress.code}"
+
+
 def _detail_url(scheme) -> str:
     url = reverse("assessment:scheme_year", args=[scheme.year])
     return url
@@ -95,7 +100,7 @@ def detail(request, year):
         "scheme": scheme, "congress": scheme.congress, "sections": scheme_display.sections(scheme.document),
         "table": scheme_display.points_table(scheme.document), "text": scheme_format.dump(scheme.document),
         "changes": changes, "can_edit": access.can_edit_scheme(request.member, scheme.congress),
-        "query": "" if scheme.congress_id == request.member.congress_id else f"?congress={scheme.congress.code}",
+        "query": _query(request, scheme),
     }
     return render(request, "assessment/scheme_detail.html", context)
 
@@ -185,7 +190,7 @@ def history(request, year):
     changes = scheme.changes.select_related("changed_by").order_by("-version", "-id")
     page = Paginator(changes, 20).get_page(request.GET.get("page"))
     return render(request, "assessment/scheme_history.html", {"scheme": scheme, "congress": scheme.congress,
-                                                              "page": page})
+                                                              "page": page, "query": _query(request, scheme)})
 
 
 @member_required
@@ -197,5 +202,6 @@ def version(request, year, version):
         raise Http404
     context = {"scheme": scheme, "congress": scheme.congress, "change": change,
                "sections": scheme_display.sections(change.document),
-               "table": scheme_display.points_table(change.document), "text": scheme_format.dump(change.document)}
+               "table": scheme_display.points_table(change.document), "text": scheme_format.dump(change.document),
+               "query": _query(request, scheme)}
     return render(request, "assessment/scheme_version.html", context)
