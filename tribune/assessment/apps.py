@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class AssessmentConfig(AppConfig):
     name = "tribune.assessment"
     label = "assessment"
+
+    def ready(self):
+        from tribune.assessment import signals
+
+        signals.connect()

@@ -65,20 +65,27 @@ def default_document(congress, year: int) -> dict:
 
 
 def build(ctx) -> None:
-    from tribune.assessment.services import scheme_create, scheme_update
+    from tribune.assessment.services import scheme_create, scheme_update, score_children
 
     gaocheng = ctx.congresses["gaocheng"]
     city = ctx.congresses["shijiazhuang"]
     coordinator = ctx.members["coordinator"]
     _commissions(ctx, gaocheng, coordinator)
     for year in (ctx.today.year - 1, ctx.today.year):
-        scheme = scheme_create(member=coordinator, congress=gaocheng, year=year, source="demo", system=True)
+        document = default_document(gaocheng, year)
+        if year < ctx.today.year:
+            # The platform went live late last year: no monthly minimum for the months before it.
+            document = default_document(gaocheng, year)
+            document["deductions"] = {k: v for k, v in document["deductions"].items() if k != "monthly_minimum"}
+        scheme = scheme_create(member=coordinator, congress=gaocheng, year=year, document=document, source="demo",
+                               system=True)
         if year == ctx.today.year:
             # One recorded change, so the history page has something to show.
             doc = dict(scheme.document, joint_report=6)
             scheme_update(member=coordinator, scheme=scheme, expected_version=scheme.version, document=doc,
                           summary="联合报道加分由 5 分调整为 6 分", source="edit", system=True)
         scheme_create(member=None, congress=city, year=year, source="demo", system=True)
+        score_children(city, year)  # the city's ranking of its districts, ready to open
     ctx.extra["assessment_years"] = (ctx.today.year - 1, ctx.today.year)
 
 

@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
@@ -241,7 +242,7 @@ DEDUCTION_RULES = frozenset({"deduction_withdrawn", "deduction_minimum", "deduct
 CAP_RULES = frozenset({"cap_manuscript", "cap_submission_month", "cap_person_quarter"})
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Entry:
     subject_kind: str  # member | office
     member_id: int | None
@@ -288,6 +289,7 @@ class _Item:
 
 # --- Formatting ----------------------------------------------------------------------------
 
+@lru_cache(maxsize=8192)
 def fmt(points: Decimal) -> str:
     """12 → "12", 7.50 → "7.5", with thousands separators never needed for points."""
     text = f"{points.quantize(CENT):f}"
@@ -596,12 +598,21 @@ def score(facts: Facts, scheme: Scheme) -> list[Entry]:
     for ms in sorted(facts.manuscripts, key=lambda m: m.id):
         items = _apply_manuscript_cap(ms, _manuscript_items(ms, facts, scheme, by_ms), scheme)
         office_name = offices[ms.office_id].name if ms.office_id in offices else ""
+        running = ZERO
         for it in items:
             common = {
                 "rule": it.rule, "fact_kind": it.fact_kind, "period": it.period, "manuscript_id": ms.id,
                 "submission_id": it.submission_id, "publication_id": it.publication_id, "fact_id": it.fact_id,
             }
-            for author, part, how in split_credit(it.points, ms.authors, scheme):
+            # Split the manuscript's running total, not the item alone, and give each author the
+            # change of their part: an author's parts then always add up to their share of the
+            # manuscript's points, however the points were itemised (rounded once, not per item).
+            before = running
+            running += it.points
+            now = split_credit(running, ms.authors, scheme)
+            then = {a.member_id: part for a, part, _how in split_credit(before, ms.authors, scheme)}
+            for author, cumulative, how in now:
+                part = cumulative - then.get(author.member_id, ZERO)
                 entries.append(Entry(
                     MEMBER, author.member_id, ms.office_id, part,
                     explanation=f"{it.text}，{signed(it.points)}；{author.name}{how}，{signed(part)}", **common,
@@ -613,7 +624,9 @@ def score(facts: Facts, scheme: Scheme) -> list[Entry]:
     entries = _apply_person_caps(entries, scheme)
     entries.extend(_office_deductions(facts, scheme, offices))
     entries.sort(key=lambda e: (e.period, _RULE_ORDER[e.rule]))  # stable: keeps the order above in a day
-    return [replace(e, seq=i) for i, e in enumerate(entries, start=1)]
+    for i, e in enumerate(entries, start=1):
+        e.seq = i
+    return entries
 
 
 def _group(rows, attr: str) -> dict:

@@ -242,11 +242,18 @@ def normalize_address(text: str) -> str:
     return f"{host}{path}" + (f"?{query}" if query else "")
 
 
+def is_web_address(text: str) -> bool:
+    """A page number (第3版) is shared by every piece on that page of every issue: only a web
+    address identifies one publication."""
+    text = (text or "").strip().lower()
+    return "://" in text or text.startswith("www.") or ("/" in text and "." in text.split("/")[0])
+
+
 def match_rows(rows: Iterable[SheetRow], candidates: Iterable[Candidate], *,
                window: int = DATE_WINDOW) -> list[RowMatch]:
     """Each row matched to the publications it may be.
 
-    By address first: an equal normalized address is a match whatever the title says. Then by
+    By web address first: an equal normalized address is a match whatever the title says. Then by
     title: equal normalized titles published within `window` days (any date when the sheet has
     none); failing that, one title containing the other (at least 8 characters) within the window.
     One candidate is a match, several are ambiguous (the user picks), none is unmatched.
@@ -255,7 +262,7 @@ def match_rows(rows: Iterable[SheetRow], candidates: Iterable[Candidate], *,
     by_address: dict[str, list[Candidate]] = {}
     by_title: dict[str, list[Candidate]] = {}
     for candidate in candidates:
-        if candidate.address:
+        if is_web_address(candidate.address):
             by_address.setdefault(normalize_address(candidate.address), []).append(candidate)
         by_title.setdefault(normalize_title(candidate.title), []).append(candidate)
 
@@ -266,7 +273,7 @@ def match_rows(rows: Iterable[SheetRow], candidates: Iterable[Candidate], *,
     for row in rows:
         found: list[Candidate] = []
         how = ""
-        address = normalize_address(row.address)
+        address = normalize_address(row.address) if is_web_address(row.address) else ""
         if address and address in by_address:
             found, how = by_address[address], "address"
         else:

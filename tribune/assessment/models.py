@@ -107,6 +107,11 @@ class ScoreEntry(models.Model):
     """One line of the ledger: a subject (a person or an office) gains or loses `points` under
     one rule because of one fact, on the date the points count on (`period`).
 
+    The foreign keys have no database constraint (Django still cascades deletions): the ledger
+    is a cache replaced as a whole, and checking tens of thousands of deferred constraints at
+    commit was most of a county's recompute time on PostgreSQL. For the same reason only the
+    three indexes the reports read by are kept.
+
     `congress` is the congress whose facts were scored; `scheme` the scheme that scored them.
     They are the same congress for a congress's own ledger, and differ when a city applies its
     scheme to a district's facts (upward ranking). Person entries also carry the office the
@@ -114,27 +119,29 @@ class ScoreEntry(models.Model):
     of the entries whose `subject_kind` is "office".
     """
 
-    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="score_entries")
-    scheme = models.ForeignKey(ScoringScheme, on_delete=models.CASCADE, related_name="entries")
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="score_entries",
+                                 db_constraint=False, db_index=False)
+    scheme = models.ForeignKey(ScoringScheme, on_delete=models.CASCADE, related_name="entries",
+                               db_constraint=False, db_index=False)
     year = models.PositiveSmallIntegerField(_("year"))
     period = models.DateField(_("date"))
     subject_kind = models.CharField(_("subject"), max_length=6, choices=SubjectKind.choices)
     member = models.ForeignKey(Member, on_delete=models.CASCADE, null=True, blank=True, related_name="score_entries",
-                               verbose_name=_("person"))
+                               verbose_name=_("person"), db_constraint=False, db_index=False)
     office = models.ForeignKey(Office, on_delete=models.CASCADE, null=True, blank=True, related_name="score_entries",
-                               verbose_name=_("office"))
+                               verbose_name=_("office"), db_constraint=False, db_index=False)
     points = models.DecimalField(_("points"), max_digits=10, decimal_places=2)
     rule = models.CharField(_("rule"), max_length=40)
     rule_label = models.CharField(_("rule"), max_length=100)
     fact_kind = models.CharField(_("fact"), max_length=14, choices=FactKind.choices)
     manuscript = models.ForeignKey("newsroom.Manuscript", on_delete=models.CASCADE, null=True, blank=True,
-                                   related_name="score_entries")
+                                   related_name="score_entries", db_constraint=False, db_index=False)
     submission = models.ForeignKey("newsroom.Submission", on_delete=models.CASCADE, null=True, blank=True,
-                                   related_name="score_entries")
+                                   related_name="score_entries", db_constraint=False, db_index=False)
     publication = models.ForeignKey("newsroom.Publication", on_delete=models.CASCADE, null=True, blank=True,
-                                    related_name="score_entries")
+                                    related_name="score_entries", db_constraint=False, db_index=False)
     commission = models.ForeignKey(Commission, on_delete=models.CASCADE, null=True, blank=True,
-                                   related_name="score_entries")
+                                   related_name="score_entries", db_constraint=False, db_index=False)
     fact_id = models.PositiveBigIntegerField(null=True, blank=True)  # reprint / instruction / snapshot id
     explanation = models.CharField(_("explanation"), max_length=300)
     seq = models.PositiveIntegerField(default=0)  # the engine's order, for a stable display
@@ -170,6 +177,8 @@ class LedgerState(models.Model):
     scheme_version = models.PositiveIntegerField()
     fingerprint = models.CharField(max_length=400)
     computed_at = models.DateTimeField()
+    marker = models.PositiveBigIntegerField(default=0)  # FactsMarker.version when last verified
+    verified_at = models.DateTimeField(null=True)  # when the full fingerprint last matched
     entries = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -220,3 +229,16 @@ class Award(models.Model):
 
     def __str__(self):
         return f"{self.year} {self.category} {self.rank}"
+
+
+class FactsMarker(models.Model):
+    """A counter per congress, moved whenever one of its scored facts is saved or deleted
+    (signals in `assessment/signals.py`). Reading the ledger compares it with the counter the
+    ledger was computed at: the cheap check; the full fingerprint of the facts is the periodic
+    one, for changes made without signals (queryset updates, bulk inserts)."""
+
+    congress = models.OneToOneField(Congress, on_delete=models.CASCADE, related_name="+")
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.congress_id}: {self.version}"

@@ -37,10 +37,15 @@ def ledger_for(congress, start: dt.date, end: dt.date, assessed_by=None):
 
 
 def level_names() -> dict[str, str]:
-    return {"national": _("National"), "provincial": _("Provincial"), "city": _("City"), "county": _("County")}
+    return {"national": _("National level"), "provincial": _("Provincial level"), "city": _("City level"),
+            "county": _("County level")}
 
 
 def issuer_of(congress) -> str:
+    """The issuing body of a notice: the committee's general office, named the short way
+    (藁城区人大常委会办公室, not 石家庄市藁城区人大常委会办公室)."""
+    if congress.short_name:
+        return f"{congress.short_name}人大常委会办公室"
     return f"{congress.name}办公室"
 
 
@@ -210,7 +215,7 @@ class NoticeExporter:
         scope, month = self.scope, self.month
         rows = self.rows()
         best = self.best_pieces()
-        unit_word = _("District") if scope.upward else _("Office")
+        unit_word = _("County/district") if scope.upward else _("Office")
         names = level_names()
         header = [_("Rank"), unit_word, _("Submitted this month"), _("Submitted this year")] + [
             _("%(level)s publications") % {"level": names[level]} for level in LEVELS] + [
@@ -366,7 +371,7 @@ class RankingExporter:
         first, last = quarter.first, quarter.last
         names = level_names()
         level_headers = [_("%(level)s publications") % {"level": names[level]} for level in LEVELS]
-        unit_word = _("District") if scope.upward else _("Office")
+        unit_word = _("County/district") if scope.upward else _("Office")
         units = Table("units", _("Ranking of districts") if scope.upward else _("Ranking of offices"),
                       [_("Rank"), unit_word, _("Points"), *level_headers])
         for row in self.unit_rows():

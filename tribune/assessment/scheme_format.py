@@ -50,7 +50,7 @@ def parse(text: str) -> dict:
                 "line": mark.line + 1, "problem": getattr(exc, "problem", "") or ""}]) from None
         raise SchemeFormatError([_("The file is not valid YAML.")]) from None
     if data is None:
-        raise SchemeFormatError([_("The file is empty.")])
+        raise SchemeFormatError([_("The scheme file is empty.")])
     return validate(data)
 
 

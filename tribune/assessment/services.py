@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.assessment import engine, scheme_format
-from tribune.assessment.facts import as_of_for, fingerprint, load_facts
-from tribune.assessment.models import LedgerState, SchemeChange, ScoreEntry, ScoringScheme
+from tribune.assessment.facts import as_of_for, fingerprint, fingerprints, load_facts
+from tribune.assessment.models import FactsMarker, LedgerState, SchemeChange, ScoreEntry, ScoringScheme
 from tribune.org import access
 from tribune.org.audit import audit_record
 from tribune.org.errors import ServiceError, bump_version
@@ -152,28 +152,52 @@ def score_recompute(*, congress, year: int, scheme: ScoringScheme | None = None,
         if scheme is None:
             raise ServiceError(_("%(congress)s has no scoring scheme for %(year)d.") % {
                 "congress": congress.short_name or congress.name, "year": year})
+    marker = _markers([congress.pk]).get(congress.pk, 0)
     stamp = fingerprint(congress)
     facts = load_facts(congress, year, today=today)
     entries = engine.score(facts, scheme_format.to_scheme(scheme.document))
     if dry_run:
         existing = ScoreEntry.objects.filter(scheme=scheme, congress=congress).count()
         return RecomputeResult(entries, 0, existing)
-    rows = [_row(e, congress, scheme, year) for e in entries]
     with transaction.atomic():
         removed, _detail = ScoreEntry.objects.filter(scheme=scheme, congress=congress).delete()
-        ScoreEntry.objects.bulk_create(rows, batch_size=2000)
+        _insert(entries, congress, scheme, year)
         LedgerState.objects.update_or_create(
             scheme=scheme, congress=congress,
             defaults={"scheme_version": scheme.version, "fingerprint": _stamp(stamp, year, today),
-                      "computed_at": timezone.now(), "entries": len(rows)},
+                      "computed_at": timezone.now(), "entries": len(entries), "marker": marker,
+                      "verified_at": timezone.now()},
         )
-    return RecomputeResult(entries, len(rows), removed)
+    return RecomputeResult(entries, len(entries), removed)
 
 
 def _stamp(facts_fingerprint: str, year: int, today: dt.date | None = None) -> str:
     # The day of computation matters while the year runs: a month that ends adds its monthly
     # minimum deduction, a due date that passes its commissioned-piece deduction.
     return f"{as_of_for(year, today).isoformat()}|{facts_fingerprint}"[:400]
+
+
+ENTRY_COLUMNS = ["congress_id", "scheme_id", "year", "period", "subject_kind", "member_id", "office_id", "points",
+                 "rule", "rule_label", "fact_kind", "manuscript_id", "submission_id", "publication_id",
+                 "commission_id", "fact_id", "explanation", "seq"]
+
+
+def _insert(entries: list[engine.Entry], congress, scheme, year: int) -> None:
+    """Write ledger rows: COPY straight from the engine's entries on PostgreSQL (a county's
+    year is tens of thousands of rows), bulk INSERTs elsewhere."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or len(entries) < 500:
+        ScoreEntry.objects.bulk_create([_row(e, congress, scheme, year) for e in entries], batch_size=2000)
+        return
+    table = ScoreEntry._meta.db_table
+    with connection.cursor() as cursor, cursor.cursor.copy(
+        f"COPY {table} ({', '.join(ENTRY_COLUMNS)}) FROM STDIN"
+    ) as copy:
+        for e in entries:
+            copy.write_row((congress.pk, scheme.pk, year, e.period, e.subject_kind, e.member_id, e.office_id, e.points,
+                            e.rule, e.rule_label, e.fact_kind, e.manuscript_id, e.submission_id, e.publication_id,
+                            e.commission_id, e.fact_id, e.explanation[:300], e.seq))
 
 
 def _row(e: engine.Entry, congress, scheme, year) -> ScoreEntry:
@@ -186,10 +210,46 @@ def _row(e: engine.Entry, congress, scheme, year) -> ScoreEntry:
     )
 
 
+# How long a ledger whose facts marker has not moved is trusted without the full fingerprint:
+# the marker catches every change made through models (services, admin); the fingerprint
+# also catches queryset updates and bulk inserts, within this delay.
+FULL_CHECK_EVERY = dt.timedelta(minutes=10)
+
+
+def _markers(congress_ids) -> dict[int, int]:
+    return dict(FactsMarker.objects.filter(congress_id__in=congress_ids).values_list("congress_id", "version"))
+
+
+def _fresh_states(scheme: ScoringScheme, congresses: list) -> set[int]:
+    """The ids of the congresses whose ledger under `scheme` is fresh. Three queries when every
+    marker is unmoved and verified lately; one more (for all of them) otherwise."""
+    ids = [c.pk for c in congresses]
+    states = {st.congress_id: st for st in LedgerState.objects.filter(scheme=scheme, congress_id__in=ids)}
+    markers = _markers(ids)
+    now = timezone.now()
+    fresh, verify = set(), []
+    for cid in ids:
+        state = states.get(cid)
+        if state is None or state.scheme_version != scheme.version:
+            continue
+        if (state.marker == markers.get(cid, 0) and state.verified_at is not None
+                and now - state.verified_at < FULL_CHECK_EVERY
+                and state.fingerprint.startswith(as_of_for(scheme.year).isoformat() + "|")):
+            fresh.add(cid)
+        else:
+            verify.append(cid)
+    if verify:
+        stamps = fingerprints(verify)
+        for cid in verify:
+            state = states[cid]
+            if state.fingerprint == _stamp(stamps[cid], scheme.year):
+                LedgerState.objects.filter(pk=state.pk).update(marker=markers.get(cid, 0), verified_at=now)
+                fresh.add(cid)
+    return fresh
+
+
 def ledger_is_fresh(congress, scheme: ScoringScheme) -> bool:
-    state = LedgerState.objects.filter(scheme=scheme, congress=congress).first()
-    return (state is not None and state.scheme_version == scheme.version
-            and state.fingerprint == _stamp(fingerprint(congress), scheme.year))
+    return congress.pk in _fresh_states(scheme, [congress])
 
 
 def ensure_fresh(congress, year: int, *, assessed_by=None) -> ScoringScheme | None:
@@ -219,20 +279,69 @@ def score_children(city, year: int, *, date_from: dt.date | None = None,
                    date_to: dt.date | None = None) -> list[ChildScore]:
     """The city's scheme applied to each child congress's facts: per child, the office points
     in the period (the whole year by default), highest first with competition ranks (1, 1, 3)."""
+    return rank_congresses(city, list(city.children.order_by("code")), year,
+                           date_from or dt.date(year, 1, 1), date_to or dt.date(year, 12, 31))
+
+
+def rank_congresses(assessed_by, congresses: list, year: int, date_from: dt.date, date_to: dt.date
+                    ) -> list[ChildScore]:
+    """Rank congresses (a city's districts, a province's counties) by the office points their
+    facts earn under `assessed_by`'s scheme of the year: ledgers made fresh first, then one
+    aggregate query for all of them."""
     from django.db.models import Sum
 
-    date_from = date_from or dt.date(year, 1, 1)
-    date_to = date_to or dt.date(year, 12, 31)
-    scheme = ScoringScheme.objects.filter(congress=city, year=year).first()
-    out = []
-    for child in city.children.order_by("code"):
-        if scheme is not None:
-            ensure_fresh(child, year, assessed_by=city)
-        entries = ScoreEntry.objects.filter(congress=child, scheme__congress=city, scheme__year=year,
-                                            period__range=(date_from, date_to))
-        points = entries.filter(subject_kind="office").aggregate(s=Sum("points"))["s"] or Decimal(0)
-        out.append(ChildScore(child, points, entries))
+    scheme = ScoringScheme.objects.filter(congress=assessed_by, year=year).first()
+    totals: dict[int, Decimal] = {}
+    if scheme is not None:
+        fresh = _fresh_states(scheme, congresses)
+        for congress in congresses:
+            if congress.pk not in fresh:
+                score_recompute(congress=congress, year=year, scheme=scheme)
+        totals = dict(
+            ScoreEntry.objects.filter(scheme=scheme, congress__in=[c.pk for c in congresses], subject_kind="office",
+                                      period__gte=date_from, period__lte=date_to)
+            .values_list("congress_id").annotate(total=Sum("points")).order_by()
+        )
+    out = [
+        ChildScore(c, totals.get(c.pk) or Decimal(0),
+                   ScoreEntry.objects.filter(congress=c, scheme=scheme, period__gte=date_from, period__lte=date_to)
+                   if scheme is not None else ScoreEntry.objects.none())
+        for c in congresses
+    ]
     out.sort(key=lambda c: (-c.points, c.congress.code))
     for i, c in enumerate(out):
         c.rank = out[i - 1].rank if i and c.points == out[i - 1].points else i + 1
     return out
+
+
+# --- Commissioned pieces (约稿) ------------------------------------------------------------------
+
+@transaction.atomic
+def commission_create(*, member, office, title: str, due_date: dt.date, requested_by: str = ""):
+    from tribune.assessment.models import Commission
+
+    access.require(access.can_manage_commissions(member, member.congress), "may not record commissions")
+    title = (title or "").strip()
+    if not title:
+        raise ServiceError(_("Give the title of the commissioned piece."), field="title")
+    if office is None or office.congress_id != member.congress_id:
+        raise ServiceError(_("Choose an office of this congress."), field="office")
+    commission = Commission.objects.create(congress=member.congress, office=office, title=title[:200],
+                                           requested_by=(requested_by or "").strip()[:100], due_date=due_date,
+                                           created_by=member)
+    audit_record(action="commission.create", member=member, obj=commission)
+    return commission
+
+
+@transaction.atomic
+def commission_deliver(*, member, commission, delivered_on: dt.date, manuscript=None):
+    """Record that the office delivered the piece (optionally the manuscript it became)."""
+    access.require(access.can_manage_commissions(member, commission.congress), "may not record commissions")
+    if manuscript is not None and manuscript.congress_id != commission.congress_id:
+        raise ServiceError(_("Choose a manuscript of this congress."), field="manuscript")
+    commission.delivered_on = delivered_on
+    commission.manuscript = manuscript
+    commission.save(update_fields=["delivered_on", "manuscript"])
+    audit_record(action="commission.deliver", member=member, obj=commission,
+                 detail={"delivered_on": delivered_on.isoformat()})
+    return commission

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tribune.assessment.views import home, metrics, reports
+from tribune.assessment.views import commissions, home, metrics, reports, scheme
 
 app_name = "assessment"
 urlpatterns = [
@@ -15,4 +15,15 @@ urlpatterns = [
     path("ledger/", reports.ledger, name="ledger"),
     path("awards/<int:year>/", reports.awards_page, name="awards"),
     # Scheme pages (assessment-engine helper): add their lines below this one.
+    path("scheme/", scheme.overview, name="scheme"),
+    path("scheme/new/", scheme.create, name="scheme_create"),
+    path("scheme/<int:year>/", scheme.detail, name="scheme_year"),
+    path("scheme/<int:year>/edit/", scheme.edit, name="scheme_edit"),
+    path("scheme/<int:year>/import/", scheme.import_file, name="scheme_import"),
+    path("scheme/<int:year>/export/", scheme.export, name="scheme_export"),
+    path("scheme/<int:year>/history/", scheme.history, name="scheme_history"),
+    path("scheme/<int:year>/history/<int:version>/", scheme.version, name="scheme_version"),
+    path("commissions/", commissions.commission_list, name="commissions"),
+    path("commissions/add/", commissions.commission_add, name="commission_add"),
+    path("commissions/<int:pk>/delivered/", commissions.commission_delivered, name="commission_delivered"),
 ]

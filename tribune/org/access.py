@@ -348,3 +348,9 @@ def can_link_manuscript(member, story, manuscript=None) -> bool:
 
 def can_mark_typical(member, story) -> bool:
     return _same_congress(member, story) and member.has_role(*DEPUTY_KEEPERS)
+
+
+def can_manage_commissions(member, congress) -> bool:
+    """Recording commissioned pieces (约稿) and their delivery: the coordinator."""
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        Role.COORDINATOR)

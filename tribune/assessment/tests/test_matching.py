@@ -136,3 +136,10 @@ def test_every_row_gets_exactly_one_result_and_only_known_candidates(ids, title)
     for result in results:
         assert set(result.candidate_ids) <= set(ids)
         assert (result.status == "matched") == (len(result.candidate_ids) == 1)
+
+
+def test_a_page_number_is_not_an_address_and_falls_back_to_title_and_date():
+    pool = [Candidate(1, "代表之家迎来新访客", D, "第3版"),
+            Candidate(2, "另一篇文章", D - dt.timedelta(days=200), "第3版")]
+    [result] = match_rows([row("代表之家迎来新访客", D, "第3版")], pool)
+    assert (result.status, result.candidate_ids, result.how) == ("matched", [1], "title")

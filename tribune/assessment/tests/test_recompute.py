@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from tribune.assessment import selectors
 from tribune.assessment.facts import fingerprint, load_facts
@@ -124,3 +125,25 @@ def test_the_command_recomputes_and_reports(world, scheme, capsys):
     call_command("score", "recompute", "--congress", world.congress.code, "--year", str(YEAR))
     assert "写入" in capsys.readouterr().out or ScoreEntry.objects.exists()
     assert ScoreEntry.objects.filter(subject_kind="office").count() == 3
+
+
+def test_a_saved_fact_moves_the_marker_so_the_next_read_looks_again(world, scheme):
+    from tribune.assessment.models import FactsMarker
+
+    _published(world)
+    before = FactsMarker.objects.get(congress=world.congress).version
+    _published(world)
+    assert FactsMarker.objects.get(congress=world.congress).version > before
+
+
+def test_a_change_without_signals_is_seen_by_the_periodic_full_check(world, scheme):
+    from tribune.assessment import services
+    from tribune.newsroom.models import Publication
+
+    (pub,) = _published(world)
+    year = (dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31))
+    assert selectors.office_totals(world.congress, *year) == {world.office.pk: Decimal("28.5")}
+    Publication.objects.filter(pk=pub.pk).update(placement="", version=pub.version + 1)  # no signal
+    assert selectors.office_totals(world.congress, *year) == {world.office.pk: Decimal("28.5")}  # trusted
+    LedgerState.objects.update(verified_at=timezone.now() - services.FULL_CHECK_EVERY)
+    assert selectors.office_totals(world.congress, *year) == {world.office.pk: Decimal(21)}

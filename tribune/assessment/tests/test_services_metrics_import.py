@@ -112,16 +112,16 @@ def test_a_pick_outside_the_candidates_is_refused_and_nothing_is_written(world, 
 
 
 @pytest.mark.parametrize("upload, words", [
-    (SimpleUploadedFile("a.pdf", b"%PDF-1.4 \x00\x01\x02 binary"), "neither"),
+    (SimpleUploadedFile("a.pdf", b"%PDF-1.4 \x00\x01\x02 binary"), "两者都不是"),
     (SimpleUploadedFile("a.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100), ".xls"),
-    (SimpleUploadedFile("a.xlsx", b"PK\x03\x04 broken zip"), "cannot be opened"),
-    (SimpleUploadedFile("a.csv", b""), "empty"),
-    (SimpleUploadedFile("a.csv", "标题,发布时间\n甲,2026-10-01\n".encode()), "no column"),
-    (SimpleUploadedFile("a.csv", "标题,阅读数\n甲,很多\n".encode()), "Line 2"),
-    (SimpleUploadedFile("a.csv", "标题,阅读数\n".encode()), "no article rows"),
-    (SimpleUploadedFile("a.csv", "标题,阅读数,发布时间\n甲,1,昨天\n".encode()), "not a date"),
+    (SimpleUploadedFile("a.xlsx", b"PK\x03\x04 broken zip"), "无法打开"),
+    (SimpleUploadedFile("a.csv", b""), "空"),
+    (SimpleUploadedFile("a.csv", "标题,发布时间\n甲,2026-10-01\n".encode()), "缺少以下列：阅读数"),
+    (SimpleUploadedFile("a.csv", "标题,阅读数\n甲,很多\n".encode()), "第2行"),
+    (SimpleUploadedFile("a.csv", "标题,阅读数\n".encode()), "没有文章数据行"),
+    (SimpleUploadedFile("a.csv", "标题,阅读数,发布时间\n甲,1,昨天\n".encode()), "不是有效日期"),
 ])
-def test_a_malformed_file_is_refused_with_a_clear_message(world, upload, words):
+def test_a_malformed_file_is_refused_with_a_clear_chinese_message(world, upload, words):
     with pytest.raises(ServiceError) as error:
         mi.metrics_import_preview(member=world.coordinator, congress=world.congress, uploaded=upload)
     assert words in str(error.value.message)

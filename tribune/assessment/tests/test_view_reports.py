@@ -61,10 +61,11 @@ CELLS = [(page, role, overrides.get(role, default)) for page, (overrides, defaul
 
 
 @pytest.mark.parametrize("page, role, status", CELLS)
-def test_permission_matrix(client, world, scored, page, role, status):
+def test_permission_matrix(client, world, page, role, status):
+    # Permissions do not depend on the data: no scheme, so no recompute, keeps the 81 cells fast.
     member = getattr(world, role)
     client.force_login(member.user)
-    url = urls(scored)[page]
+    url = urls(last_month())[page]
     if role == "city_coordinator" and page in ("notice", "notice_docx", "ranking", "ledger", "awards", "home"):
         status = 200  # the city's own (empty) reports
     if role == "city_coordinator" and page == "other_congress":
@@ -158,3 +159,46 @@ def test_the_dashboard_shows_the_charts_to_editorial_staff_only(client, world, s
     client.force_login(world.auditor.user)
     response = client.get("/")
     assert response.status_code != 200 or "chart-activity" not in response.content.decode()
+
+
+def test_the_district_ranking_agrees_with_score_children(world, scored):
+    from tribune.assessment.reports import NoticeExporter
+
+    month = scored
+    rows = {r["unit"].key: r["points_year"] for r in NoticeExporter(world.city, month, upward=True).rows()}
+    children = services.score_children(world.city, month.year, date_to=month.last)
+    assert {c.congress.pk: c.points for c in children} == rows
+    assert rows[world.congress.pk] > 0
+
+
+def test_every_page_of_the_reports_half_is_in_the_permission_matrix():
+    from tribune.assessment.urls import urlpatterns
+
+    covered = {"home", "notice", "ranking", "ledger", "awards", "metrics_import"}
+    elsewhere = {"metrics_preview": "test_view_metrics_import", "notice_focus": "focus test above",
+                 "notice_latest": "redirect", "ranking_latest": "redirect"}
+    from tribune.assessment.views import home, metrics, reports
+
+    mine = {id(getattr(module, name)) for module in (home, metrics, reports) for name in dir(module)}
+    names = {p.name for p in urlpatterns if id(p.callback) in mine}
+    assert names == covered | set(elsewhere)
+
+
+@pytest.mark.parametrize("name", ["notice_latest", "ranking_latest"])
+def test_the_latest_report_redirects_to_a_period(client, world, name):
+    client.force_login(world.director.user)
+    response = client.get(reverse(f"assessment:{name}") + "?districts=1")
+    assert response.status_code == 302 and "districts=1" in response["Location"]
+
+
+@pytest.mark.parametrize("extra", [0, 5])
+def test_the_home_and_awards_query_counts_do_not_grow_with_the_data(client, world, scored, extra,
+                                                                    django_assert_max_num_queries):
+    for i in range(extra):
+        publish(world, f"稿件{i}", on=scored.first + dt.timedelta(days=3 + i), outlet="石家庄日报")
+    client.force_login(world.director.user)
+    client.get(urls(scored)["awards"])  # the ledger is made fresh by the first read
+    with django_assert_max_num_queries(12):
+        assert client.get(urls(scored)["home"]).status_code == 200
+    with django_assert_max_num_queries(25):
+        assert client.get(urls(scored)["awards"]).status_code == 200

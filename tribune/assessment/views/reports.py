@@ -153,6 +153,29 @@ def _int(value: str) -> int | None:
     return int(value) if value.isdigit() and len(value) < 12 else None
 
 
+def _describe(filters: dict) -> list[str]:
+    """The filter in words, for the ledger page's subtitle: whose points, from which facts."""
+    from tribune.assessment.models import FactKind
+    from tribune.newsroom.models import Manuscript
+    from tribune.org.models import Member, Office
+
+    words = []
+    if "office_id" in filters:
+        words += Office.objects.filter(pk=filters["office_id"]).values_list("name", flat=True)[:1]
+    if "member_id" in filters:
+        words += Member.objects.filter(pk=filters["member_id"]).values_list("name", flat=True)[:1]
+    if "manuscript_id" in filters:
+        words += [f"《{t}》" for t in Manuscript.objects.filter(pk=filters["manuscript_id"])
+                  .values_list("title", flat=True)[:1]]
+    if "fact_kind" in filters:
+        words.append(str(dict(FactKind.choices).get(filters["fact_kind"], filters["fact_kind"])))
+    if "publication__submission__outlet__level" in filters:
+        words.append(reports.level_names()[filters["publication__submission__outlet__level"]])
+    if "rule" in filters:
+        words.append(filters["rule"])
+    return words
+
+
 @member_required
 @require_GET
 def ledger(request):
@@ -204,7 +227,7 @@ def ledger(request):
     entries = entries.select_related("member", "office", "congress", "manuscript").order_by("period", "seq", "id")
     page = Paginator(entries, 50).get_page(params.get("page"))
     context = {"page": page, "total": total, "start": start, "end": end, "congresses": congresses,
-               "assessed_by": assessed_by, "filters": filters}
+               "assessed_by": assessed_by, "filters": filters, "described": _describe(filters)}
     return render(request, "assessment/ledger.html", context)
 
 

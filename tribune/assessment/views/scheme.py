@@ -1,0 +1,207 @@
+"""The scoring scheme pages (考核细则): read the rules, edit them with validation, import and
+export the file, and the history of who changed them when.
+
+Everyone with editorial work in the congress reads the rules they are assessed by; only the
+coordinator and the administrator change them. `?congress=CODE` lets the parent congress's
+director or coordinator read a district's scheme; any other congress is a 404.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from tribune.assessment import scheme_display, scheme_format
+from tribune.assessment.models import SchemeChange, ScoringScheme
+from tribune.assessment.services import SchemeInvalid, scheme_create, scheme_import, scheme_update
+from tribune.org import access
+from tribune.org.errors import ServiceError, StaleError
+from tribune.org.models import Congress
+from tribune.web.views import member_required
+
+MAX_FILE_BYTES = 200_000
+
+
+def _congress(request) -> Congress:
+    member = request.member
+    code = request.GET.get("congress", "").strip()
+    congress = member.congress if not code else Congress.objects.filter(code=code).first()
+    if congress is None or (congress.pk != member.congress_id and not access.can_see_congress(member, congress)):
+        raise Http404
+    access.require(access.can_view_scheme(member, congress), "the scheme is for editorial staff")
+    return congress
+
+
+def _scheme(request, year) -> ScoringScheme:
+    congress = _congress(request)
+    scheme = ScoringScheme.objects.select_related("congress", "updated_by").filter(congress=congress,
+                                                                                  year=year).first()
+    if scheme is None:
+        raise Http404
+    return scheme
+
+
+def _query(request, scheme) -> str:
+    """The query string that keeps a parent congress's reader on the district's scheme."""
+    return "" if scheme.congress_id == request.member.congress_id else f"?congress={scheme.congress.code}"
+
+
+def _detail_url(scheme) -> str:
+    url = reverse("assessment:scheme_year", args=[scheme.year])
+    return url
+
+
+@member_required
+@require_GET
+def overview(request):
+    """The congress's schemes by year, and a form to start the next one."""
+    congress = _congress(request)
+    schemes = ScoringScheme.objects.filter(congress=congress).select_related("updated_by").order_by("-year")
+    page = Paginator(schemes, 20).get_page(request.GET.get("page"))
+    this_year = timezone.localdate().year
+    years = set(schemes.values_list("year", flat=True))
+    context = {
+        "congress": congress, "page": page, "this_year": this_year,
+        "can_edit": access.can_edit_scheme(request.member, congress),
+        "missing_years": [y for y in (this_year, this_year + 1) if y not in years],
+        "query": "" if congress.pk == request.member.congress_id else f"?congress={congress.code}",
+    }
+    return render(request, "assessment/scheme_overview.html", context)
+
+
+@member_required
+@require_POST
+def create(request):
+    congress = request.member.congress
+    try:
+        year = int(request.POST.get("year", ""))
+    except ValueError:
+        messages.error(request, _("Give the year of the new scheme."))
+        return redirect("assessment:scheme")
+    try:
+        scheme = scheme_create(member=request.member, congress=congress, year=year)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("assessment:scheme")
+    messages.success(request, _("The %(year)d scheme was created and the year scored.") % {"year": year})
+    return redirect(_detail_url(scheme))
+
+
+@member_required
+@require_GET
+def detail(request, year):
+    scheme = _scheme(request, year)
+    changes = list(scheme.changes.select_related("changed_by").order_by("-version", "-id")[:5])
+    context = {
+        "scheme": scheme, "congress": scheme.congress, "sections": scheme_display.sections(scheme.document),
+        "table": scheme_display.points_table(scheme.document), "text": scheme_format.dump(scheme.document),
+        "changes": changes, "can_edit": access.can_edit_scheme(request.member, scheme.congress),
+        "query": _query(request, scheme),
+    }
+    return render(request, "assessment/scheme_detail.html", context)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def edit(request, year):
+    scheme = _scheme(request, year)
+    access.require(access.can_edit_scheme(request.member, scheme.congress), "may not edit the scoring scheme")
+    text = scheme_format.dump(scheme.document)
+    version = scheme.version
+    summary = ""
+    errors: list[str] = []
+    current_text = None
+    if request.method == "POST":
+        text = request.POST.get("text", "")
+        summary = request.POST.get("summary", "")[:300]
+        try:
+            version = int(request.POST.get("version", ""))
+        except ValueError:
+            version = 0
+        try:
+            scheme_update(member=request.member, scheme=scheme, expected_version=version, text=text,
+                          summary=summary)
+        except SchemeInvalid as error:
+            errors = error.errors
+        except StaleError as error:
+            messages.warning(request, error.message)
+            current = error.current or scheme
+            version = current.version
+            current_text = scheme_format.dump(current.document)
+        else:
+            messages.success(request, _("The scheme was saved (version %(v)d) and the year rescored.") % {
+                "v": scheme.version})
+            return redirect(_detail_url(scheme))
+    context = {"scheme": scheme, "congress": scheme.congress, "text": text, "version": version,
+               "summary": summary, "errors": errors, "current_text": current_text}
+    return render(request, "assessment/scheme_edit.html", context, status=400 if errors else 200)
+
+
+@member_required
+@require_POST
+def import_file(request, year):
+    """Replace the year's rules (or start them) from an uploaded YAML file."""
+    congress = request.member.congress
+    access.require(access.can_edit_scheme(request.member, congress), "may not edit the scoring scheme")
+    upload = request.FILES.get("file")
+    back = reverse("assessment:scheme_year", args=[year]) if ScoringScheme.objects.filter(
+        congress=congress, year=year).exists() else reverse("assessment:scheme")
+    if upload is None:
+        messages.error(request, _("Choose a scheme file (.yaml) to import."))
+        return redirect(back)
+    if upload.size > MAX_FILE_BYTES:
+        messages.error(request, _("The file is too large for a scheme (at most 200 KB)."))
+        return redirect(back)
+    try:
+        text = upload.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        messages.error(request, _("The file is not UTF-8 text: save it as UTF-8 YAML and try again."))
+        return redirect(back)
+    try:
+        scheme = scheme_import(member=request.member, congress=congress, year=year, text=text)
+    except SchemeInvalid as error:
+        messages.error(request, _("The file was not imported: %(errors)s") % {"errors": "；".join(error.errors)})
+        return redirect(back)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect(back)
+    messages.success(request, _("The scheme file was imported (version %(v)d) and the year rescored.") % {
+        "v": scheme.version})
+    return redirect(_detail_url(scheme))
+
+
+@member_required
+@require_GET
+def export(request, year):
+    scheme = _scheme(request, year)
+    response = HttpResponse(scheme_format.dump(scheme.document), content_type="application/x-yaml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="scheme-{scheme.congress.code}-{scheme.year}.yaml"'
+    return response
+
+
+@member_required
+@require_GET
+def history(request, year):
+    scheme = _scheme(request, year)
+    changes = scheme.changes.select_related("changed_by").order_by("-version", "-id")
+    page = Paginator(changes, 20).get_page(request.GET.get("page"))
+    return render(request, "assessment/scheme_history.html", {"scheme": scheme, "congress": scheme.congress,
+                                                              "page": page, "query": _query(request, scheme)})
+
+
+@member_required
+@require_GET
+def version(request, year, version):
+    scheme = _scheme(request, year)
+    change = SchemeChange.objects.select_related("changed_by").filter(scheme=scheme, version=version).first()
+    if change is None:
+        raise Http404
+    context = {"scheme": scheme, "congress": scheme.congress, "change": change,
+               "sections": scheme_display.sections(change.document),
+               "table": scheme_display.points_table(change.document), "text": scheme_format.dump(change.document),
+               "query": _query(request, scheme)}
+    return render(request, "assessment/scheme_version.html", context)
