@@ -120,8 +120,14 @@ def _manuscript(ctx, congress_code, office, writers, approvers, coordinator, by_
         clock[0] += dt.timedelta(hours=hours)
         return min(clock[0], ctx.at(ctx.today, 8))
 
-    request = services.manuscript_submit_for_review(member=writer, manuscript=m, version=m.version)
-    _backdate(ReviewRequest, request.pk, requested_at=tick(1))
+    def submit_for_review():
+        request = services.manuscript_submit_for_review(member=writer, manuscript=m, version=m.version)
+        when = tick(1)
+        _backdate(ReviewRequest, request.pk, requested_at=when)
+        # The text kept at submission is dated when it was submitted, not when the demo ran.
+        ManuscriptVersion.objects.filter(manuscript=m, revision=m.revision).update(saved_at=when)
+
+    submit_for_review()
     returned = fate == "returned" or rng.random() < 0.25
     if returned:
         review = services.manuscript_return(member=approvers[0](m), manuscript=m, version=m.version,
@@ -132,9 +138,8 @@ def _manuscript(ctx, congress_code, office, writers, approvers, coordinator, by_
         services.manuscript_update(member=writer, manuscript=m, version=m.version, title=m.title,
                                    body=m.body + "\n" + PARAGRAPHS[-1].format(s=subject), topic=m.topic,
                                    event_date=m.event_date)
-        ManuscriptVersion.objects.filter(manuscript=m).update(saved_at=tick(12))
-        request = services.manuscript_submit_for_review(member=writer, manuscript=m, version=m.version)
-        _backdate(ReviewRequest, request.pk, requested_at=tick(1))
+        tick(12)
+        submit_for_review()
         _backdate(Manuscript, m.pk, updated_at=clock[0])
     steps = 1 if fate == "in_review" else len(approvers)
     for approver in approvers[:steps]:

@@ -60,3 +60,15 @@ def test_running_the_demo_twice_duplicates_nothing(built):
     counts = (Member.objects.count(), Manuscript.objects.count())
     assert demo.build(today=dt.date(2026, 11, 27)) is None
     assert (Member.objects.count(), Manuscript.objects.count()) == counts
+
+
+def test_kept_versions_are_dated_within_their_manuscripts_history(built):
+    from django.db.models import Max
+
+    from tribune.newsroom.models import ManuscriptVersion
+
+    latest_request = dict(Manuscript.objects.annotate(last=Max("review_requests__requested_at"))
+                          .values_list("pk", "last"))
+    newsroom_demo = [m.pk for m in built.extra["manuscripts"]]
+    for version in ManuscriptVersion.objects.filter(manuscript__in=newsroom_demo).select_related("manuscript"):
+        assert version.manuscript.created_at <= version.saved_at <= latest_request[version.manuscript_id]
