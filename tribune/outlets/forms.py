@@ -38,7 +38,7 @@ class ContactForm(forms.Form):
     outlet = forms.ModelChoiceField(label=_("Outlet"), queryset=Outlet.objects.none(), required=False,
                                     empty_label=_("— not at an outlet —"))
     organisation = forms.CharField(
-        label=_("Organisation"), max_length=100, required=False,
+        label=_("Other organisation"), max_length=100, required=False,
         help_text=_("When the contact is not at an outlet, e.g. the district propaganda department (区委宣传部)."),
     )
     position = forms.CharField(label=_("Position"), max_length=60, required=False)
