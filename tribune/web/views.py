@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 
 from tribune.org import access
 from tribune.org.models import AuditEntry
@@ -48,6 +49,7 @@ class AuditFilterForm(forms.Form):
         return data
 
 
+@require_GET
 @member_required
 def audit_log(request):
     """The audit log, read-only, for the auditor (三员分立: the auditor reads, nobody edits).

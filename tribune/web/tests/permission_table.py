@@ -61,7 +61,7 @@ TABLE: dict[str, Row] = {
     "logout": PostOnly(EVERYONE),
     "healthz": Public(),
     "set_language": Public(),
-    "audit_log": Page({AUDITOR}),
+    "audit_log": Page({AUDITOR}),  # GET only: no URL changes the log
     # org
     "org:members": Page(ORG_READERS),
     "org:offices": Page(ORG_READERS),
