@@ -104,3 +104,21 @@ TABLE: dict[str, Row] = {
     "newsroom:metrics": Action({COORDINATOR}),
     "newsroom:reprint": Action({COORDINATOR}),
 }
+
+
+def rows() -> dict[str, Row]:
+    """TABLE plus the rows an app keeps beside its own tests, in
+    `tribune/<app>/tests/permission_rows.py` as `ROWS = {"app:name": Page({...}), ...}` (built with
+    the helpers of this module), so an app adds its views' rows without editing this file."""
+    import importlib
+    from pathlib import Path
+
+    merged = dict(TABLE)
+    package = Path(__file__).resolve().parents[2]
+    for path in sorted(package.glob("*/tests/permission_rows.py")):
+        module = importlib.import_module(f"tribune.{path.parent.parent.name}.tests.permission_rows")
+        duplicated = set(merged) & set(module.ROWS)
+        if duplicated:
+            raise AssertionError(f"rows given twice: {sorted(duplicated)}")
+        merged.update(module.ROWS)
+    return merged

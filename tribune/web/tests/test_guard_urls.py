@@ -7,10 +7,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tribune.web.tests.permission_table import TABLE, Row
+from tribune.web.tests.permission_table import Row, rows
 from tribune.web.tests.site import build_site, fill_kwargs, routes, url_names
 
 ROUTES = routes()
+TABLE = rows()
 PEOPLE = ["writer", "writer2", "office_head", "leader", "leader2", "director", "coordinator", "auditor", "admin",
           "outsider"]
 
@@ -34,7 +35,8 @@ def external_references(html: str, own_host: str = "testserver") -> list[str]:
 
 def test_every_url_name_has_a_row_in_the_permission_table():
     missing = sorted(url_names() - set(TABLE))
-    assert not missing, f"URL names without a row in web/tests/permission_table.py: {missing}"
+    assert not missing, (f"URL names without a row in web/tests/permission_table.py "
+                         f"(or tribune/<app>/tests/permission_rows.py): {missing}")
 
 
 def test_the_host_check_catches_what_it_should():
