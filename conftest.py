@@ -25,6 +25,19 @@ def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language (Simplified Chinese). A request through the
+    test client leaves its language active in the thread; without this, one test that asked for
+    English would change what the next test on the same worker reads."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 # --- Browser tests: Playwright for Python driving Debian's Chromium ------------------------
 
 CHROMIUM = "/usr/bin/chromium"

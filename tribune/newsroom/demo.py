@@ -205,7 +205,7 @@ def build(ctx) -> None:
     def leader_of(m):
         return m.office.leader
 
-    ctx.extra["manuscripts"] = _congress(ctx, "gaocheng", GAOCHENG_WRITERS, 150, leader_of, ctx.members["director"])
+    ctx.extra["manuscripts"] = _congress(ctx, "gaocheng", GAOCHENG_WRITERS, 135, leader_of, ctx.members["director"])
     # One withdrawal for a factual error, with its reason kept.
     from django.db.models import Count
 

@@ -158,6 +158,13 @@ def get_for_member(queryset, member: Member | None, **lookup):
     return obj
 
 
+# --- Newsroom (web pages) ---------------------------------------------------------------------
+
+def can_list_manuscripts(member) -> bool:
+    """Opens the manuscript list of the member's own congress (the auditor does not)."""
+    return member is not None and member.is_active and member.has_role(*EDITORIAL_ROLES, Role.ADMIN)
+
+
 # --- Organisation and outlet pages (admin-ui) ------------------------------------------------
 
 def can_view_members(member, congress) -> bool:
@@ -171,3 +178,173 @@ def can_view_outlets(member, congress) -> bool:
     """The outlet catalogue and media contacts: everyone who works on manuscripts, and the admin."""
     return (member is not None and member.is_active and member.congress_id == congress.pk
             and member.has_role(*EDITORIAL_ROLES, Role.ADMIN))
+
+
+# --- Assessment: notices, rankings, awards, metrics import ------------------------------------
+
+def can_see_reports(member, congress) -> bool:
+    """Monthly notices, quarterly rankings and the ledger behind them: everyone with editorial
+    work in the congress (the numbers are published to all offices anyway), and the director
+    or coordinator of the parent congress (upward ranking)."""
+    if not can_see_congress(member, congress):
+        return False
+    if congress.pk != member.congress_id:
+        return True  # can_see_congress already limited a parent congress to director/coordinator
+    return member.has_role(*EDITORIAL_ROLES, Role.ADMIN)
+
+
+def can_rank_children(member, congress) -> bool:
+    """The city's ranking of its districts: the city's own director and coordinator."""
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        Role.DIRECTOR, Role.COORDINATOR)
+
+
+def can_write_notice(member, congress) -> bool:
+    """Next month's focus in the monthly notice: the coordinator writes it."""
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        Role.COORDINATOR)
+
+
+def can_import_metrics(member, congress) -> bool:
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        Role.COORDINATOR)
+
+
+def can_confirm_awards(member, congress) -> bool:
+    """The assessment committee: the director and the coordinator."""
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        Role.DIRECTOR, Role.COORDINATOR)
+
+
+# --- Assessment: scoring schemes (考核细则) ------------------------------------------------------
+
+def can_view_scheme(member, congress) -> bool:
+    """The rules people are assessed by are open to everyone with editorial work in the
+    congress (and the admin who keeps them), and to the parent congress's director and
+    coordinator; the auditor reads the audit log only."""
+    if not can_see_congress(member, congress):
+        return False
+    if congress.pk != member.congress_id:
+        return True  # can_see_congress already limited a parent congress to director/coordinator
+    return member.has_role(*EDITORIAL_ROLES, Role.ADMIN)
+
+
+def can_edit_scheme(member, congress) -> bool:
+    """Writing the scheme: the congress's own coordinator or administrator."""
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        Role.COORDINATOR, Role.ADMIN)
+
+
+# --- Planning ------------------------------------------------------------------------------
+
+PLANNING_MANAGERS = (Role.COORDINATOR, Role.DIRECTOR)
+
+
+def can_view_planning(member, congress) -> bool:
+    """Meetings, activities, plans, the calendar and the regular-meeting pack: editorial staff."""
+    return (member is not None and member.is_active and member.congress_id == congress.pk
+            and member.has_role(*EDITORIAL_ROLES))
+
+
+def can_manage_planning(member, congress) -> bool:
+    """Create meetings and activities, edit plan templates, add, move and reassign tasks."""
+    return can_view_planning(member, congress) and member.has_role(*PLANNING_MANAGERS)
+
+
+def can_update_task(member, task) -> bool:
+    """Link a manuscript to a task or mark it done: the assignee or a planning manager."""
+    congress = task.plan.congress
+    return can_view_planning(member, congress) and (
+        task.assignee_id == member.pk or member.has_role(*PLANNING_MANAGERS))
+
+
+def can_add_key_point(member, meeting) -> bool:
+    return can_view_planning(member, meeting.congress)
+
+
+def can_draft_from_key_points(member, meeting) -> bool:
+    return can_view_planning(member, meeting.congress) and can_create_manuscript(member)
+
+
+def can_add_material(member, activity) -> bool:
+    return can_view_planning(member, activity.congress) and member.has_role(*WRITING_ROLES, *PLANNING_MANAGERS)
+
+
+def can_manage_liaison(member, congress) -> bool:
+    """Invite journalists and record whether they came: the coordinator."""
+    return can_view_planning(member, congress) and member.has_role(Role.COORDINATOR)
+
+
+def can_manage_regular_meeting(member, congress) -> bool:
+    return can_manage_planning(member, congress)
+
+
+def can_complete_action_item(member, item) -> bool:
+    congress = item.meeting.congress
+    return can_view_planning(member, congress) and (
+        item.owner_id == member.pk or member.has_role(*PLANNING_MANAGERS))
+
+
+# --- Deputies --------------------------------------------------------------------------------
+# The registry holds personal information (phone, ID number). Everyone editorial in the congress
+# sees the registry masked; only the coordinator (who keeps the registry and contacts deputies for
+# interviews) and the director may reveal or export it unmasked, and every reveal is audited.
+# A parent congress's coordinator assessing a district sees its stories but not its registry's
+# personal information. Admin and auditor have no access (no editorial role).
+
+DEPUTY_READERS = (Role.DIRECTOR, Role.LEADER, Role.OFFICE_HEAD, Role.COORDINATOR, Role.WRITER)
+DEPUTY_KEEPERS = (Role.COORDINATOR, Role.DIRECTOR)
+STORY_WRITERS = (Role.WRITER, Role.OFFICE_HEAD, Role.COORDINATOR, Role.DIRECTOR, Role.LEADER)
+
+
+def can_view_deputies(member, congress) -> bool:
+    return can_see_congress(member, congress) and member.has_role(*DEPUTY_READERS)
+
+
+def can_manage_deputies(member, congress) -> bool:
+    """Add, edit and import deputies."""
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        *DEPUTY_KEEPERS
+    )
+
+
+def can_reveal_deputy_pi(member, deputy) -> bool:
+    return _same_congress(member, deputy) and member.has_role(*DEPUTY_KEEPERS)
+
+
+def can_export_deputies(member, congress) -> bool:
+    """Export the registry (masked unless the member may reveal personal information)."""
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        Role.DIRECTOR, Role.LEADER, Role.COORDINATOR, Role.OFFICE_HEAD
+    )
+
+
+def can_reveal_deputies_export(member, congress) -> bool:
+    return can_export_deputies(member, congress) and member.has_role(*DEPUTY_KEEPERS)
+
+
+def can_record_story(member, congress) -> bool:
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        *STORY_WRITERS
+    )
+
+
+def can_edit_story(member, story) -> bool:
+    """The one who recorded it, or the coordinator or director."""
+    if not _same_congress(member, story):
+        return False
+    return story.created_by_id == member.pk or member.has_role(*DEPUTY_KEEPERS)
+
+
+can_record_interview = can_edit_story
+
+
+def can_link_manuscript(member, story, manuscript=None) -> bool:
+    if not can_edit_story(member, story):
+        return False
+    return manuscript is None or (manuscript.congress_id == story.congress_id
+                                  and can_view_manuscript(member, manuscript))
+
+
+def can_mark_typical(member, story) -> bool:
+    return _same_congress(member, story) and member.has_role(*DEPUTY_KEEPERS)

@@ -3,9 +3,10 @@ published lately. A fixed number of queries whatever the number of manuscripts."
 
 import importlib
 
-from django.db.models import Q
+from django.db.models import Count, F, Q
+from django.utils import timezone
 
-from tribune.newsroom.models import Manuscript, Publication
+from tribune.newsroom.models import Decision, Manuscript, ManuscriptAuthor, Publication, Review, Topic
 from tribune.newsroom.states import State
 from tribune.org import access
 from tribune.org.models import ChainStep, Role
@@ -32,27 +33,66 @@ def review_queue_filter(member) -> Q:
     return Q(state=State.IN_REVIEW) & q & ~Q(authorships__member=member)
 
 
+def _latest_returns(manuscripts) -> None:
+    """Attach to each returned manuscript the review that returned it (one query)."""
+    if not manuscripts:
+        return
+    by_id = {m.pk: m for m in manuscripts}
+    for review in (Review.objects.filter(request__manuscript__in=list(by_id), decision=Decision.RETURN)
+                   .select_related("reviewer", "request").order_by("request__requested_at", "decided_at")):
+        by_id[review.request.manuscript_id].last_return = review  # the latest wins
+
+
 def for_member(member) -> dict:
+    """The dashboard's lists and counts: about fifteen queries, however many manuscripts."""
     congress = member.congress
+    today = timezone.localdate()
     mine = _manuscripts(congress).filter(authorships__member=member)
-    context = {
-        "member": member,
-        "my_drafts": list(mine.filter(state=State.DRAFT)[:LIMIT]),
-        "to_revise": list(mine.filter(state=State.RETURNED)[:LIMIT]),
-        "mine_in_review": list(mine.filter(state=State.IN_REVIEW)[:LIMIT]),
-        "to_review": list(_manuscripts(congress).filter(review_queue_filter(member)).distinct()[:LIMIT])
-        if member.has_role(Role.OFFICE_HEAD, Role.LEADER, Role.DIRECTOR, Role.COORDINATOR) else [],
-        "to_submit": list(_manuscripts(congress).filter(state=State.APPROVED)[:LIMIT])
-        if member.has_role(Role.COORDINATOR) else [],
-        "can_write": access.can_create_manuscript(member),
-        "panels": panels(member),
-        "recent_publications": list(
-            Publication.objects.filter(submission__manuscript__congress=congress, withdrawn_at__isnull=True)
-            .select_related("submission__outlet", "submission__manuscript__office")
-            .order_by("-published_on", "-id")[:LIMIT]
-        ),
+    reviews = member.has_role(Role.OFFICE_HEAD, Role.LEADER, Role.DIRECTOR, Role.COORDINATOR)
+    coordinates = member.has_role(Role.COORDINATOR)
+    to_review = _manuscripts(congress).filter(review_queue_filter(member)).distinct()
+    to_revise = list(mine.filter(state=State.RETURNED)[:LIMIT])
+    _latest_returns(to_revise)
+    topics = list(
+        Topic.objects.filter(congress=congress, assignee=member, closed_at__isnull=True)
+        .annotate(written=Count("manuscripts", filter=Q(manuscripts__authorships__member=member), distinct=True))
+        .order_by(F("due_date").asc(nulls_last=True), "-created_at")[:LIMIT]
+    )
+    for topic in topics:
+        topic.late = topic.due_date is not None and topic.due_date < today and not topic.written
+    month_start = today.replace(day=1)
+    published = (Publication.objects.filter(submission__manuscript__congress=congress, withdrawn_at__isnull=True)
+                 .select_related("submission__outlet", "submission__manuscript__office"))
+    mine_ids = set(ManuscriptAuthor.objects.filter(member=member).values_list("manuscript_id", flat=True)
+                   .order_by().distinct()) if access.can_create_manuscript(member) else set()
+    recent = list(published.order_by("-published_on", "-id")[:LIMIT])
+    for publication in recent:
+        publication.is_mine = publication.submission.manuscript_id in mine_ids
+    counts = {
+        "drafts": mine.filter(state=State.DRAFT).count(),
+        "to_revise": mine.filter(state=State.RETURNED).count(),
+        "to_review": to_review.count() if reviews else None,
+        "to_submit": _manuscripts(congress).filter(state=State.APPROVED).count() if coordinates else None,
+        "awaiting": _manuscripts(congress).filter(state=State.SUBMITTED).count() if coordinates else None,
+        "published_month": published.filter(published_on__gte=month_start).count(),
     }
-    return context
+    return {
+        "member": member,
+        "counts": counts,
+        "topics": topics,
+        "my_drafts": list(mine.filter(state=State.DRAFT)[:LIMIT]),
+        "to_revise": to_revise,
+        "mine_in_review": list(mine.filter(state=State.IN_REVIEW)[:LIMIT]),
+        "to_review": list(to_review[:LIMIT]) if reviews else [],
+        "to_submit": list(_manuscripts(congress).filter(state=State.APPROVED)[:LIMIT]) if coordinates else [],
+        "awaiting_publication": list(_manuscripts(congress).filter(state=State.SUBMITTED)[:LIMIT])
+        if coordinates else [],
+        "can_write": access.can_create_manuscript(member),
+        "reviews": reviews,
+        "coordinates": coordinates,
+        "panels": panels(member),
+        "recent_publications": recent,
+    }
 
 
 # Apps add panels to the dashboard by providing `panels(member) -> list[dict]` in a module named

@@ -65,4 +65,16 @@ def build(today: dt.date | None = None) -> DemoContext | None:
                     raise
                 continue
             module.build(ctx)
+    _settle_inbox(ctx)  # after the commit: notifications are written on commit
     return ctx
+
+
+def _settle_inbox(ctx) -> None:
+    """A year of demo history leaves hundreds of notifications; people would have read all but
+    their latest few by now."""
+    from tribune.org.models import Notification
+
+    keep = []
+    for member_id in Notification.objects.values_list("member_id", flat=True).distinct():
+        keep += Notification.objects.filter(member_id=member_id).order_by("-id").values_list("id", flat=True)[:5]
+    Notification.objects.exclude(id__in=keep).update(read_at=ctx.at(ctx.today, 8))

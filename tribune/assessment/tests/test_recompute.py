@@ -1,0 +1,126 @@
+"""Recomputing the ledger from the database: right rows, idempotent, bounded queries, fresh on read."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from tribune.assessment import selectors
+from tribune.assessment.facts import fingerprint, load_facts
+from tribune.assessment.models import LedgerState, ScoreEntry
+from tribune.assessment.services import scheme_create, score_children, score_recompute
+
+from .db_helpers import SCHEME_TEXT, manuscript, outlet, publish, snapshot, submit
+
+pytestmark = pytest.mark.django_db
+YEAR = 2026
+TODAY = dt.date(2026, 6, 30)
+
+
+@pytest.fixture
+def scheme(world):
+    return scheme_create(member=world.coordinator, congress=world.congress, year=YEAR, text=SCHEME_TEXT)
+
+
+def _published(world, n=1, reads=12000):
+    prov = outlet(world.congress)
+    pubs = []
+    for i in range(n):
+        authors = [(world.writer, Decimal(60)), (world.office_head, Decimal(40))]
+        ms = manuscript(world, title=f"稿件{i}", authors=authors)
+        sub = submit(ms, prov, dt.date(YEAR, 3, 1 + i % 27), world.coordinator)
+        pub = publish(sub, dt.date(YEAR, 3, 2 + i % 27), world.coordinator, placement="front_page")
+        snapshot(pub, dt.date(YEAR, 3, 28), reads)
+        pubs.append(pub)
+    return pubs
+
+
+def test_recompute_writes_the_engines_entries_for_person_and_office(world, scheme):
+    (pub,) = _published(world)
+    score_recompute(congress=world.congress, year=YEAR, today=TODAY)
+    office = ScoreEntry.objects.filter(subject_kind="office", office=world.office)
+    assert sorted((e.rule, e.points) for e in office) == [
+        ("metrics", Decimal(5)), ("publication", Decimal("22.5")), ("submission", Decimal(1))]
+    writer = ScoreEntry.objects.filter(subject_kind="member", member=world.writer)
+    assert sum(e.points for e in writer) == Decimal("17.1")
+    line = office.get(rule="publication")
+    assert (line.publication_id, line.manuscript_id, line.period) == (pub.pk, pub.submission.manuscript_id,
+                                                                      dt.date(YEAR, 3, 2))
+    assert line.explanation.startswith("《稿件0》在河北日报（省级）刊发，头版")
+
+
+def test_recompute_is_idempotent(world, scheme):
+    _published(world, 3)
+    score_recompute(congress=world.congress, year=YEAR, today=TODAY)
+    first = list(ScoreEntry.objects.order_by("seq").values_list("rule", "points", "member_id", "office_id", "seq"))
+    result = score_recompute(congress=world.congress, year=YEAR, today=TODAY)
+    again = list(ScoreEntry.objects.order_by("seq").values_list("rule", "points", "member_id", "office_id", "seq"))
+    assert first == again and result.removed == result.written == len(first)
+
+
+def test_a_dry_run_changes_nothing(world, scheme):
+    _published(world)
+    result = score_recompute(congress=world.congress, year=YEAR, dry_run=True)
+    assert result.entries and ScoreEntry.objects.count() == 0
+
+
+def test_loading_facts_takes_the_same_queries_for_few_or_many_manuscripts(world, scheme, django_assert_max_num_queries):
+    _published(world, 1)
+    with django_assert_max_num_queries(12):
+        load_facts(world.congress, YEAR)
+    _published(world, 30)
+    with django_assert_max_num_queries(12):
+        facts = load_facts(world.congress, YEAR)
+    assert len(facts.manuscripts) == 31 and len(facts.metrics) == 31
+
+
+def test_reading_the_ledger_recomputes_it_when_a_fact_changed(world, scheme):
+    _published(world)
+    total = selectors.office_totals(world.congress, dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31))
+    assert total == {world.office.pk: Decimal("28.5")}
+    _published(world)  # a second publication lands: the fingerprint moves
+    total = selectors.office_totals(world.congress, dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31))
+    assert total == {world.office.pk: Decimal(57)}
+
+
+def test_reading_a_fresh_ledger_costs_few_queries(world, scheme, django_assert_max_num_queries):
+    _published(world, 5)
+    selectors.ensure_fresh(world.congress, YEAR)
+    with django_assert_max_num_queries(3):
+        selectors.ensure_fresh(world.congress, YEAR)
+
+
+def test_the_fingerprint_moves_on_a_withdrawal(world, scheme):
+    (pub,) = _published(world)
+    before = fingerprint(world.congress)
+    from tribune.newsroom.services import publication_withdraw
+
+    publication_withdraw(member=world.coordinator, publication=pub, version=pub.version, reason="失实",
+                         factual_error=True)
+    assert fingerprint(world.congress) != before
+    assert LedgerState.objects.count() == 1
+
+
+def test_the_ledger_reads_only_its_own_congress(world, scheme):
+    _published(world)
+    other = selectors.ledger_for(world.other_congress, dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31))
+    assert list(other) == []
+
+
+def test_the_city_ranks_its_children_by_its_own_scheme(world):
+    city_text = SCHEME_TEXT.replace("测试考核细则", "市级考核细则").replace("county: {default: 2}", "")
+    scheme_create(member=world.city_coordinator, congress=world.city, year=YEAR, text=city_text)
+    _published(world, 2)
+    ranking = score_children(world.city, YEAR)
+    assert [(c.congress.code, c.points, c.rank) for c in ranking] == [
+        ("t-gaocheng", Decimal(57), 1), ("t-luancheng", Decimal(0), 2)]
+    assert ranking[0].entries.filter(subject_kind="office").count() == 6
+    assert all(e.scheme.congress_id == world.city.pk for e in ranking[0].entries)
+
+
+def test_the_command_recomputes_and_reports(world, scheme, capsys):
+    _published(world)
+    call_command("score", "recompute", "--congress", world.congress.code, "--year", str(YEAR))
+    assert "写入" in capsys.readouterr().out or ScoreEntry.objects.exists()
+    assert ScoreEntry.objects.filter(subject_kind="office").count() == 3

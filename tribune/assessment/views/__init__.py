@@ -1,0 +1,1 @@
+"""Assessment pages, by area: home, metrics import, notices and rankings, awards, the ledger."""

@@ -1,0 +1,252 @@
+"""Monthly notice, quarterly ranking, the ledger behind their numbers, and annual awards.
+
+A report is a page, a .docx (`?format=docx`) or an .xlsx (`?format=xlsx`), all three rendered
+from the same `Report`. `?districts=1` on the city's notice or ranking ranks its districts by
+the city's scheme (upward ranking).
+"""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Sum
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from tribune.assessment import awards, exporters, notices, reports
+from tribune.assessment.forms import AwardCriteriaForm, NoticeFocusForm
+from tribune.assessment.periods import Month, Quarter, next_month, previous_month
+from tribune.org import access
+from tribune.org.errors import ServiceError
+from tribune.org.models import Congress
+from tribune.web.views import member_required
+
+
+def _scope(request) -> tuple[Congress, bool]:
+    """The congress a report is about and whether it ranks the city's districts; 404 if unseen."""
+    member = request.member
+    code = request.GET.get("congress", "").strip()
+    congress = member.congress if not code else Congress.objects.filter(code=code).first()
+    if congress is None or (congress.pk != member.congress_id and not access.can_see_congress(member, congress)):
+        raise Http404
+    access.require(access.can_see_reports(member, congress), "reports are for editorial staff")
+    upward = request.GET.get("districts") == "1"
+    if upward:
+        if not congress.children.exists():
+            raise Http404
+        access.require(access.can_rank_children(member, congress), "districts are ranked by the city")
+    return congress, upward
+
+
+def _respond(request, report: exporters.Report, template: str, context: dict):
+    fmt = request.GET.get("format", "html")
+    if fmt == "xlsx":
+        response = HttpResponse(exporters.render_xlsx(report), content_type=exporters.XLSX)
+    elif fmt == "docx":
+        response = HttpResponse(exporters.render_docx(report), content_type=exporters.DOCX)
+    elif fmt == "html":
+        return render(request, template, {"report": report, **context})
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{report.filename}.{fmt}"'
+    return response
+
+
+def _query(congress, upward, member) -> str:
+    parts = []
+    if congress.pk != member.congress_id:
+        parts.append(f"congress={congress.code}")
+    if upward:
+        parts.append("districts=1")
+    return "&".join(parts)
+
+
+@member_required
+@require_GET
+def notice_latest(request):
+    today = timezone.localdate()
+    month = previous_month(Month(today.year, today.month))
+    url = reverse("assessment:notice", args=[month.year, month.month])
+    return redirect(f"{url}?{request.GET.urlencode()}" if request.GET else url)
+
+
+@member_required
+@require_GET
+def notice(request, year, month):
+    congress, upward = _scope(request)
+    try:
+        month = Month.of_numbers(year, month)
+    except ValueError:
+        raise Http404 from None
+    focus = "" if upward else notices.focus_for(congress, month)
+    report = reports.NoticeExporter(congress, month, upward=upward, focus=focus).report()
+    can_write = not upward and access.can_write_notice(request.member, congress)
+    context = {
+        "congress": congress, "month": month, "upward": upward, "focus": focus,
+        "prev": previous_month(month), "next": next_month(month), "query": _query(congress, upward, request.member),
+        "focus_form": NoticeFocusForm(initial={"focus": focus}) if can_write else None,
+    }
+    return _respond(request, report, "assessment/notice.html", context)
+
+
+@member_required
+@require_POST
+def notice_focus(request, year, month):
+    congress = request.member.congress
+    try:
+        month = Month.of_numbers(year, month)
+    except ValueError:
+        raise Http404 from None
+    form = NoticeFocusForm(request.POST)
+    if form.is_valid():
+        try:
+            notices.notice_focus_save(member=request.member, congress=congress, month=month,
+                                      focus=form.cleaned_data["focus"])
+        except ServiceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Next month's focus saved."))
+    else:
+        messages.error(request, _("The focus is too long: at most 4,000 characters."))
+    return redirect("assessment:notice", month.year, month.month)
+
+
+@member_required
+@require_GET
+def ranking_latest(request):
+    quarter = Quarter.of(timezone.localdate())
+    url = reverse("assessment:ranking", args=[quarter.year, quarter.quarter])
+    return redirect(f"{url}?{request.GET.urlencode()}" if request.GET else url)
+
+
+@member_required
+@require_GET
+def ranking(request, year, quarter):
+    congress, upward = _scope(request)
+    try:
+        quarter = Quarter.of_numbers(year, quarter)
+    except ValueError:
+        raise Http404 from None
+    report = reports.RankingExporter(congress, quarter, upward=upward).report()
+    prev = Quarter(quarter.year - 1, 4) if quarter.quarter == 1 else Quarter(quarter.year, quarter.quarter - 1)
+    nxt = Quarter(quarter.year + 1, 1) if quarter.quarter == 4 else Quarter(quarter.year, quarter.quarter + 1)
+    context = {"congress": congress, "quarter": quarter, "upward": upward, "prev": prev, "next": nxt,
+               "query": _query(congress, upward, request.member)}
+    return _respond(request, report, "assessment/ranking.html", context)
+
+
+# --- The ledger ------------------------------------------------------------------------------
+
+def _date(value: str, default: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value) if value else default
+    except ValueError:
+        return default
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value.isdigit() and len(value) < 12 else None
+
+
+@member_required
+@require_GET
+def ledger(request):
+    """The entries behind a number: filtered by congress (and the assessing congress), subject,
+    fact, rule, outlet level and period; each with its explanation and a link to the manuscript."""
+    member = request.member
+    params = request.GET
+    code, by_code = params.get("congress", "").strip(), params.get("by", "").strip()
+    assessed_by = None
+    if by_code:
+        assessed_by = Congress.objects.filter(code=by_code).first()
+        if assessed_by is None or not access.can_rank_children(member, assessed_by):
+            raise Http404
+        congresses = list(assessed_by.children.order_by("code"))
+        if params.get("children") != "1":
+            congresses = [c for c in congresses if c.code == code]
+        if not congresses:
+            raise Http404
+    else:
+        congress = member.congress if not code else Congress.objects.filter(code=code).first()
+        if congress is None or (congress.pk != member.congress_id and not access.can_see_congress(member, congress)):
+            raise Http404
+        access.require(access.can_see_reports(member, congress), "reports are for editorial staff")
+        congresses = [congress]
+    today = timezone.localdate()
+    start = _date(params.get("from", ""), dt.date(today.year, 1, 1))
+    end = _date(params.get("to", ""), today)
+    if end < start or (end - start).days > 366:
+        start, end = dt.date(end.year, 1, 1), end
+    filters = {}
+    kind = params.get("kind", "")
+    if kind in ("office", "member"):
+        filters["subject_kind"] = kind
+    for name in ("office", "member", "manuscript"):
+        value = _int(params.get(name, ""))
+        if value is not None:
+            filters[f"{name}_id"] = value
+    if params.get("fact"):
+        filters["fact_kind"] = params["fact"][:20]
+    if params.get("rule"):
+        filters["rule"] = params["rule"][:40]
+    if params.get("level") in reports.LEVELS:
+        filters["publication__submission__outlet__level"] = params["level"]
+    querysets = [reports.ledger_for(c, start, end, assessed_by).filter(**filters) for c in congresses]
+    entries = querysets[0]
+    for other in querysets[1:]:
+        entries = entries | other
+    total = entries.aggregate(total=Sum("points"))["total"] or 0
+    entries = entries.select_related("member", "office", "congress", "manuscript").order_by("period", "seq", "id")
+    page = Paginator(entries, 50).get_page(params.get("page"))
+    context = {"page": page, "total": total, "start": start, "end": end, "congresses": congresses,
+               "assessed_by": assessed_by, "filters": filters}
+    return render(request, "assessment/ledger.html", context)
+
+
+# --- Annual awards ---------------------------------------------------------------------------
+
+def _criteria(data) -> tuple[AwardCriteriaForm, awards.Criteria]:
+    form = AwardCriteriaForm(data if any(k in data for k in AwardCriteriaForm.base_fields) else None)
+    if form.is_bound and form.is_valid():
+        return form, awards.Criteria(**form.cleaned_data)
+    if not form.is_bound:
+        form = AwardCriteriaForm(initial=vars(awards.Criteria()))
+    return form, awards.Criteria()
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def awards_page(request, year):
+    member = request.member
+    congress = member.congress
+    access.require(access.can_see_reports(member, congress), "reports are for editorial staff")
+    if not 2000 <= year <= 2100:
+        raise Http404
+    if request.method == "POST":
+        _form, criteria = _criteria(request.POST)
+        chosen = [int(v) for v in request.POST.getlist("chosen") if v.isdigit() and len(v) < 12]
+        try:
+            awards.awards_confirm(member=member, congress=congress, year=year,
+                                  category=request.POST.get("category", ""), chosen=chosen, criteria=criteria)
+        except ServiceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Awards confirmed."))
+        return redirect(f"{reverse('assessment:awards', args=[year])}?{urlencode(vars(criteria))}")
+    confirmed = awards.AwardsExporter(congress, year)
+    if request.GET.get("format") in ("docx", "xlsx"):
+        return _respond(request, confirmed.report(), "", {})
+    form, criteria = _criteria(request.GET)
+    pool = awards.candidates(congress, year, criteria)
+    names = awards.category_names()
+    context = {
+        "congress": congress, "year": year, "form": form, "criteria": vars(criteria),
+        "groups": [(category, names[category], pool[category]) for category in awards.CATEGORIES],
+        "report": confirmed.report(), "can_confirm": access.can_confirm_awards(member, congress),
+    }
+    return render(request, "assessment/awards.html", context)

@@ -1,0 +1,136 @@
+import datetime as dt
+import io
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
+from django.utils import timezone
+from docx import Document
+
+from tribune.newsroom import services as newsroom
+from tribune.newsroom.models import ReviewRequest, Submission, Topic
+from tribune.org.errors import ServiceError
+from tribune.planning import services
+from tribune.planning.models import TaskType
+from tribune.planning.pack import PackExporter, build_pack, render_docx
+from tribune.planning.tests.helpers import manuscript, meeting, publish
+
+
+def _at(day):
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(10)))
+
+
+def test_action_items_appear_done_or_not_in_the_next_pack(world):
+    today = timezone.localdate()
+    first = services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=30))
+    done = services.action_item_add(member=world.director, meeting=first, text="每个委室每月至少报送两篇稿件",
+                                    owner=world.office_head, due_date=today - dt.timedelta(days=10))
+    services.action_item_add(member=world.director, meeting=first, text="建立民生热点线索库",
+                             owner=world.coordinator, due_date=today - dt.timedelta(days=5))
+    services.action_item_set_done(member=world.office_head, item=done)
+    pack = build_pack(world.congress, today)
+    assert pack.previous_meeting == first
+    carried = PackExporter(pack).carried_section()
+    assert [row[0] for row in carried.rows] == ["每个委室每月至少报送两篇稿件", "建立民生热点线索库"]
+    assert [row[3] for row in carried.rows] == ["已完成", "未完成"]
+    assert carried.row_css == ["", "late"]
+    # a pack a month later carries the decisions of the meeting in between, not these
+    second = services.regular_meeting_record(member=world.coordinator, date=today)
+    services.action_item_add(member=world.coordinator, meeting=second, text="下次例会前完成", owner=world.writer,
+                             due_date=today + dt.timedelta(days=7))
+    later = build_pack(world.congress, today + dt.timedelta(days=30))
+    assert [i.text for i in later.carried_items] == ["下次例会前完成"]
+    assert later.period.start == today
+
+
+def test_the_pack_counts_tasks_done_and_late_since_the_previous_meeting(world):
+    today = timezone.localdate()
+    services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=14))
+    m = meeting(world, start=today - dt.timedelta(days=10))
+    interpretation = m.plan.tasks.get(task_type=TaskType.INTERPRETATION)
+    draft = manuscript(world, event_date=m.start_date)
+    services.task_link_manuscript(member=world.coordinator, task=interpretation, manuscript=draft)
+    publish(world, draft)
+    pack = build_pack(world.congress, today)
+    assert [t.pk for t in pack.done_tasks] == [interpretation.pk]
+    assert interpretation.pk not in {t.pk for t in pack.late_tasks}
+    assert len(pack.late_tasks) == m.plan.tasks.count() - 1
+    summary = PackExporter(pack).task_summary()
+    assert summary.rows[-1][1:] == [1, len(pack.late_tasks)]
+
+
+def test_the_indicators_come_from_the_facts_with_their_trend(world):
+    today = timezone.localdate()
+    services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=20))
+    services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=40))
+    # previous period: one topic; this period: two topics, one taken up
+    old = newsroom.topic_create(member=world.office_head, title="旧选题", office=world.office)
+    Topic.objects.filter(pk=old.pk).update(created_at=_at(today - dt.timedelta(days=30)))
+    taken = newsroom.topic_create(member=world.office_head, title="新选题", office=world.office)
+    newsroom.topic_create(member=world.office_head, title="另一个", office=world.office)
+    m = manuscript(world, event_date=today - dt.timedelta(days=6), topic=taken)
+    publish(world, m)
+    ReviewRequest.objects.filter(manuscript=m).update(requested_at=_at(today - dt.timedelta(days=4)))
+    Submission.objects.filter(manuscript=m).update(submitted_at=_at(today - dt.timedelta(days=3)))
+    pack = build_pack(world.congress, today)
+    law = pack.now[world.office.pk]
+    assert (law.topics_proposed, law.topics_taken_up) == (2, 1)
+    assert law.days_to_review == 2 and law.days_to_publication == 6
+    assert (law.reviews, law.returned, law.submissions, law.published) == (1, 0, 1, 1)
+    assert pack.before[world.office.pk].topics_proposed == 1
+    row = next(r for r in PackExporter(pack).indicator_section().rows if r[0] == world.office.name)
+    assert row[1] == "2 ↑好转"
+    assert row[6] == "100% (1/1)"
+
+
+def test_the_docx_has_the_same_tables_as_the_page(world, tmp_path):
+    today = timezone.localdate()
+    first = services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=7))
+    services.action_item_add(member=world.director, meeting=first, text="完善考核细则", owner=world.coordinator,
+                             due_date=today)
+    exporter = PackExporter(build_pack(world.congress, today))
+    document = Document(io.BytesIO(render_docx(exporter)))
+    sections = exporter.sections()
+    tables = [s for s in sections if s.rows]
+    assert len(document.tables) == len(tables)
+    indicators = document.tables[[s.title for s in tables].index(exporter.indicator_section().title)]
+    assert [c.text for c in indicators.rows[0].cells] == [str(c) for c in exporter.indicator_section().columns]
+    assert indicators.rows[1].cells[0].text == world.office.name
+    carried = document.tables[[s.title for s in tables].index(exporter.carried_section().title)]
+    assert carried.rows[1].cells[0].text == "完善考核细则"
+
+
+def test_the_command_writes_the_pack_as_docx(world, tmp_path):
+    out = tmp_path / "pack.docx"
+    call_command("regular-meeting", "--congress", world.congress.code, "--date", "2026-11-20", "--format", "docx",
+                 "-o", str(out))
+    document = Document(str(out))
+    assert "2026年11月20日" in document.paragraphs[0].text
+
+
+def test_the_command_refuses_an_unknown_congress_or_date(world):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("regular-meeting", "--congress", "nowhere", "--date", "2026-11-20", "--format", "text")
+    with pytest.raises(CommandError):
+        call_command("regular-meeting", "--congress", world.congress.code, "--date", "2026-13-40")
+
+
+def test_one_regular_meeting_a_day_and_only_managers_record_it(world):
+    today = timezone.localdate()
+    services.regular_meeting_record(member=world.director, date=today)
+    with pytest.raises(ServiceError):
+        services.regular_meeting_record(member=world.coordinator, date=today)
+    with pytest.raises(PermissionDenied):
+        services.regular_meeting_record(member=world.writer, date=today - dt.timedelta(days=1))
+
+
+def test_only_the_owner_or_a_manager_completes_an_action(world):
+    meeting_ = services.regular_meeting_record(member=world.director, date=timezone.localdate())
+    item = services.action_item_add(member=world.director, meeting=meeting_, text="x", owner=world.writer,
+                                    due_date=timezone.localdate())
+    with pytest.raises(PermissionDenied):
+        services.action_item_set_done(member=world.writer2, item=item)
+    services.action_item_set_done(member=world.writer, item=item)
+    assert item.done_at is not None

@@ -1,0 +1,2 @@
+"""Planning views, by area: calendar and topics, meetings and plans, activities and liaison,
+the regular-meeting pack, the inbox."""

@@ -1,0 +1,202 @@
+"""Activities (with invited journalists and a material library) and media liaison."""
+
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tribune.newsroom.models import JointReport
+from tribune.org import access
+from tribune.org.errors import ServiceError
+from tribune.outlets.models import MediaContact
+from tribune.planning import selectors, services
+from tribune.planning.forms import ActivityForm, InvitationForm, MaterialForm, TaskForm
+from tribune.planning.models import Activity, ActivityKind, Invitation, Material
+from tribune.planning.views.common import form_error, require_post, require_view
+from tribune.web.views import member_required
+
+
+def _activity(request, pk) -> Activity:
+    activity = access.get_for_member(Activity.objects.select_related("congress"), request.member, pk=pk)
+    require_view(request.member)
+    return activity
+
+
+@member_required
+def activity_list(request):
+    member = request.member
+    require_view(member)
+    activities = (Activity.objects.filter(congress=member.congress)
+                  .annotate(invited=Count("invitations", distinct=True),
+                            came=Count("invitations", filter=Q(invitations__came=True), distinct=True),
+                            material_count=Count("materials", distinct=True))
+                  .order_by("-start_date", "-id"))
+    kind = request.GET.get("kind", "")
+    if kind in ActivityKind.values:
+        activities = activities.filter(kind=kind)
+    page = Paginator(activities, 20).get_page(request.GET.get("page"))
+    return render(request, "planning/activity_list.html", {
+        "page": page, "kind": kind, "kinds": ActivityKind.choices,
+        "can_manage": access.can_manage_planning(member, member.congress)})
+
+
+@member_required
+def activity_create(request):
+    member = request.member
+    access.require(access.can_manage_planning(member, member.congress), "may not create activities")
+    form = ActivityForm(request.POST or None, member=member)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = services.activity_create(member=member, **form.cleaned_data)
+        except ServiceError as exc:
+            form_error(request, exc, form)
+        else:
+            return HttpResponseRedirect(reverse("planning:activity", args=[activity.pk]))
+    return render(request, "planning/activity_form.html", {"form": form})
+
+
+@member_required
+def activity_detail(request, pk):
+    activity = _activity(request, pk)
+    member = request.member
+    today = timezone.localdate()
+    plan = getattr(activity, "plan", None)
+    tasks = list(selectors.tasks(activity.congress).filter(plan__activity=activity).order_by("due_date", "id"))
+    for t in tasks:
+        t.late = t.is_late(today)
+    can_liaison = access.can_manage_liaison(member, activity.congress)
+    can_manage = access.can_manage_planning(member, activity.congress)
+    return render(request, "planning/activity_detail.html", {
+        "activity": activity, "plan": plan, "tasks": tasks,
+        "offices": list(activity.offices.all()), "leaders": list(activity.leaders.all()),
+        "invitations": list(activity.invitations.select_related("contact__outlet").order_by("id")),
+        "materials": list(activity.materials.select_related("uploaded_by").order_by("-uploaded_at")[:100]),
+        "topics": list(activity.topics.all()),
+        "invite_form": InvitationForm(member=member) if can_liaison else None,
+        "material_form": MaterialForm() if access.can_add_material(member, activity) else None,
+        "task_form": TaskForm(member=member, initial={"due_date": activity.end_date}) if can_manage else None,
+        "can_liaison": can_liaison, "started": activity.start_date <= today,
+    })
+
+
+@member_required
+def activity_task_add(request, pk):
+    activity = _activity(request, pk)
+    if (refused := require_post(request)) is not None:
+        return refused
+    access.require(access.can_manage_planning(request.member, activity.congress), "may not change plans")
+    form = TaskForm(request.POST, member=request.member)
+    if form.is_valid():
+        try:
+            services.task_add(member=request.member, plan=activity.plan, **form.cleaned_data)
+        except ServiceError as exc:
+            messages.error(request, str(exc.message))
+    else:
+        messages.error(request, _("The task was not added: check the title, type and deadline."))
+    return HttpResponseRedirect(reverse("planning:activity", args=[activity.pk]))
+
+
+@member_required
+def invitation_add(request, pk):
+    activity = _activity(request, pk)
+    if (refused := require_post(request)) is not None:
+        return refused
+    access.require(access.can_manage_liaison(request.member, activity.congress), "coordinator only")
+    form = InvitationForm(request.POST, member=request.member)
+    if form.is_valid():
+        try:
+            services.invitation_add(member=request.member, activity=activity, contact=form.cleaned_data["contact"])
+        except ServiceError as exc:
+            messages.error(request, str(exc.message))
+    else:
+        messages.error(request, _("Choose a journalist."))
+    return HttpResponseRedirect(reverse("planning:activity", args=[activity.pk]) + "#journalists")
+
+
+@member_required
+def invitation_attendance(request, pk):
+    invitation = access.get_for_member(Invitation.objects.select_related("activity__congress"), request.member,
+                                       pk=pk)
+    require_view(request.member)
+    if (refused := require_post(request)) is not None:
+        return refused
+    came = {"yes": True, "no": False}.get(request.POST.get("came", ""))
+    try:
+        services.invitation_record_attendance(member=request.member, invitation=invitation, came=came)
+    except ServiceError as exc:
+        messages.error(request, str(exc.message))
+    return HttpResponseRedirect(reverse("planning:activity", args=[invitation.activity_id]) + "#journalists")
+
+
+@member_required
+def material_add(request, pk):
+    activity = _activity(request, pk)
+    if (refused := require_post(request)) is not None:
+        return refused
+    access.require(access.can_add_material(request.member, activity), "may not add materials")
+    form = MaterialForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.material_add(member=request.member, activity=activity, **form.cleaned_data)
+        except ServiceError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("Material added."))
+    else:
+        messages.error(request, _("Choose a file."))
+    return HttpResponseRedirect(reverse("planning:activity", args=[activity.pk]) + "#materials")
+
+
+@member_required
+def material_file(request, pk):
+    material = access.get_for_member(Material.objects.select_related("activity__congress"), request.member, pk=pk)
+    require_view(request.member)
+    try:
+        handle = material.file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    inline = material.kind in ("image", "video")
+    return FileResponse(handle, content_type=material.content_type, as_attachment=not inline,
+                        filename=material.original_name)
+
+
+# --- Media liaison ---------------------------------------------------------------------------
+
+@member_required
+def liaison(request):
+    """Contacts with their history in numbers, and joint reports counted per year."""
+    member = request.member
+    require_view(member)
+    contacts = (MediaContact.objects.filter(congress=member.congress).select_related("outlet")
+                .annotate(invited=Count("invitations", distinct=True),
+                          came=Count("invitations", filter=Q(invitations__came=True), distinct=True),
+                          joint=Count("joint_reports", distinct=True))
+                .order_by("outlet__level", "outlet__name", "organisation", "name"))
+    page = Paginator(contacts, 30).get_page(request.GET.get("page"))
+    per_year = (JointReport.objects.filter(manuscript__congress=member.congress)
+                .annotate(year=ExtractYear("recorded_at")).values("year").annotate(n=Count("id")).order_by("-year"))
+    recent = (JointReport.objects.filter(manuscript__congress=member.congress)
+              .select_related("manuscript", "outlet", "contact").order_by("-recorded_at")[:10])
+    return render(request, "planning/liaison.html", {
+        "page": page, "per_year": list(per_year), "recent": list(recent)})
+
+
+@member_required
+def contact_history(request, pk):
+    contact = access.get_for_member(MediaContact.objects.select_related("outlet", "congress"), request.member, pk=pk)
+    require_view(request.member)
+    invitations = list(contact.invitations.select_related("activity").order_by("-activity__start_date"))
+    joint = list(contact.joint_reports.select_related("manuscript", "outlet").order_by("-recorded_at"))
+    history = sorted(
+        [{"day": i.activity.start_date, "kind": "invitation", "item": i} for i in invitations]
+        + [{"day": timezone.localtime(j.recorded_at).date(), "kind": "joint", "item": j} for j in joint],
+        key=lambda h: h["day"], reverse=True)
+    return render(request, "planning/contact.html", {
+        "contact": contact, "history": history, "invited": len(invitations),
+        "came": sum(1 for i in invitations if i.came), "joint": len(joint)})

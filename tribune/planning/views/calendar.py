@@ -1,0 +1,165 @@
+"""The month and week calendar, the topic pool with its suggestions, and the inbox."""
+
+import calendar as pycalendar
+import datetime as dt
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tribune.newsroom.models import Topic
+from tribune.org import access
+from tribune.org.errors import ServiceError
+from tribune.planning import selectors, services
+from tribune.planning.forms import TopicForm
+from tribune.planning.models import Activity, Meeting
+from tribune.planning.views.common import form_error, parse_date, require_post, require_view
+from tribune.web.views import member_required
+
+MAX_PER_DAY = 8
+
+
+def _month(value, today):
+    try:
+        year, month = (int(x) for x in str(value).split("-"))
+        return dt.date(year, month, 1)
+    except (TypeError, ValueError):
+        return today.replace(day=1)
+
+
+def _weeks(first: dt.date, last: dt.date, entries, today):
+    """Rows of seven days from the Monday on or before `first` to the Sunday on or after `last`."""
+    start = first - dt.timedelta(days=first.weekday())
+    end = last + dt.timedelta(days=6 - last.weekday())
+    weeks, day = [], start
+    while day <= end:
+        week = []
+        for _i in range(7):
+            mine = [e for e in entries if e.start <= day <= e.end]
+            mine.sort(key=lambda e: (["meeting", "activity", "task", "topic"].index(e.kind), e.title))
+            week.append({"day": day, "entries": mine[:MAX_PER_DAY], "more": max(0, len(mine) - MAX_PER_DAY),
+                         "today": day == today, "outside": not first <= day <= last})
+            day += dt.timedelta(days=1)
+        weeks.append(week)
+    return weeks
+
+
+@member_required
+def calendar(request):
+    member = request.member
+    require_view(member)
+    today = timezone.localdate()
+    view = "week" if request.GET.get("view") == "week" else "month"
+    if view == "week":
+        anchor = parse_date(request.GET.get("day")) or today
+        first = anchor - dt.timedelta(days=anchor.weekday())
+        last = first + dt.timedelta(days=6)
+        previous, following = first - dt.timedelta(days=7), first + dt.timedelta(days=7)
+        nav = {"previous": f"?view=week&day={previous}", "next": f"?view=week&day={following}",
+               "today": "?view=week", "other": f"?month={first:%Y-%m}"}
+        heading = _("Week of %(day)s") % {"day": f"{first.year}年{first.month}月{first.day}日"}
+    else:
+        first = _month(request.GET.get("month"), today)
+        last = first.replace(day=pycalendar.monthrange(first.year, first.month)[1])
+        previous = (first - dt.timedelta(days=1)).replace(day=1)
+        following = last + dt.timedelta(days=1)
+        nav = {"previous": f"?month={previous:%Y-%m}", "next": f"?month={following:%Y-%m}", "today": "?",
+               "other": f"?view=week&day={max(first, min(today, last))}"}
+        heading = f"{first.year}年{first.month}月"
+    grid_first = first - dt.timedelta(days=first.weekday())
+    grid_last = last + dt.timedelta(days=6 - last.weekday())
+    entries = selectors.calendar_entries(member.congress, grid_first, grid_last, today)
+    return render(request, "planning/calendar.html", {
+        "view": view, "heading": heading, "nav": nav, "weeks": _weeks(first, last, entries, today),
+        "tray": list(selectors.undated_topics(member.congress)[:30]),
+        "suggestions": selectors.suggestions(member.congress, today),
+        "can_manage": access.can_manage_planning(member, member.congress),
+        "can_topics": access.can_manage_topics(member, member.congress),
+        "counts": {kind: sum(1 for e in entries if e.kind == kind and first <= e.start <= last)
+                   for kind in ("meeting", "activity", "task", "topic")},
+        "weekdays": [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
+    })
+
+
+@member_required
+def topics(request):
+    """The topic pool: open topics first, each with its office, writer and due date."""
+    member = request.member
+    require_view(member)
+    can_manage = access.can_manage_topics(member, member.congress)
+    meeting = activity = None
+    initial = {}
+    subject_id = request.GET.get("meeting") or request.GET.get("activity")
+    if subject_id and str(subject_id).isdigit():
+        if request.GET.get("meeting"):
+            meeting = access.get_for_member(Meeting.objects.all(), member, pk=int(subject_id))
+            initial = {"title": meeting.title, "meeting": meeting.pk, "due_date": meeting.start_date}
+        else:
+            activity = access.get_for_member(Activity.objects.all(), member, pk=int(subject_id))
+            initial = {"title": activity.title, "activity": activity.pk, "due_date": activity.start_date}
+    form = TopicForm(request.POST or None, member=member, initial=initial) if can_manage else None
+    if request.method == "POST":
+        access.require(can_manage, "may not propose topics")
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            meeting_id, activity_id = data.pop("meeting"), data.pop("activity")
+            try:
+                topic = services.topic_propose(
+                    member=member, **data,
+                    meeting=access.get_for_member(Meeting.objects.all(), member, pk=meeting_id)
+                    if meeting_id else None,
+                    activity=access.get_for_member(Activity.objects.all(), member, pk=activity_id)
+                    if activity_id else None)
+            except ServiceError as exc:
+                form_error(request, exc, form)
+            else:
+                messages.success(request, _("Topic added: %(title)s") % {"title": topic.title})
+                return HttpResponseRedirect(reverse("planning:topics"))
+    state = request.GET.get("state", "open")
+    pool = (Topic.objects.filter(congress=member.congress).select_related("office", "assignee", "proposed_by")
+            .prefetch_related("manuscripts").order_by("due_date", "-created_at"))
+    if state == "open":
+        pool = pool.filter(closed_at__isnull=True)
+    elif state == "closed":
+        pool = pool.filter(closed_at__isnull=False)
+    page = Paginator(pool, 25).get_page(request.GET.get("page"))
+    return render(request, "planning/topics.html", {
+        "page": page, "form": form, "state": state, "subject": meeting or activity,
+        "suggestions": selectors.suggestions(member.congress, timezone.localdate()), "today": timezone.localdate()})
+
+
+# --- Inbox -----------------------------------------------------------------------------------
+
+@member_required
+def inbox(request):
+    member = request.member
+    notifications = member.notifications.order_by("-created_at", "-id")
+    only_unread = request.GET.get("unread") == "1"
+    if only_unread:
+        notifications = notifications.filter(read_at__isnull=True)
+    page = Paginator(notifications, 30).get_page(request.GET.get("page"))
+    return render(request, "planning/inbox.html", {"page": page, "only_unread": only_unread})
+
+
+@member_required
+def inbox_read(request):
+    """Mark one notification (`id`) or all (`all`) as read; the member's own only."""
+    if (refused := require_post(request)) is not None:
+        return refused
+    target = request.POST.get("id", "")
+    if target.isdigit():
+        notification = request.member.notifications.filter(pk=int(target)).first()
+        if notification is None:
+            raise Http404
+        if notification.read_at is None:
+            request.member.notifications.filter(pk=notification.pk).update(read_at=timezone.now())
+        local = notification.url.startswith("/") and not notification.url.startswith("//")
+        if local and request.POST.get("open") == "1":
+            return HttpResponseRedirect(notification.url)
+    elif request.POST.get("all") == "1":
+        request.member.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return HttpResponseRedirect(reverse("planning:inbox"))

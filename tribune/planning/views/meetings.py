@@ -1,0 +1,309 @@
+"""Meetings, their coverage plans and tasks, the live key-points log, the plan templates."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tribune.org import access
+from tribune.org.errors import ServiceError
+from tribune.planning import selectors, services
+from tribune.planning.forms import (
+    KeyPointForm,
+    LinkForm,
+    MeetingEditForm,
+    MeetingForm,
+    TaskEditForm,
+    TaskForm,
+    TemplateItemForm,
+)
+from tribune.planning.models import CoverageTask, KeyPoint, Meeting, MeetingKind, Phase, TemplateItem
+from tribune.planning.views.common import form_error, require_post, require_view
+from tribune.web import htmx
+from tribune.web.views import member_required
+
+
+def _meeting(request, pk) -> Meeting:
+    meeting = access.get_for_member(Meeting.objects.select_related("congress"), request.member, pk=pk)
+    require_view(request.member)
+    return meeting
+
+
+def _task(request, pk) -> CoverageTask:
+    task = access.get_for_member(
+        CoverageTask.objects.select_related("plan__congress", "plan__meeting", "plan__activity", "assignee",
+                                            "manuscript"), request.member, pk=pk)
+    require_view(request.member)
+    return task
+
+
+@member_required
+def meeting_list(request):
+    member = request.member
+    require_view(member)
+    meetings = Meeting.objects.filter(congress=member.congress).order_by("-start_date", "-id")
+    kind = request.GET.get("kind", "")
+    if kind in MeetingKind.values:
+        meetings = meetings.filter(kind=kind)
+    page = Paginator(meetings, 20).get_page(request.GET.get("page"))
+    return render(request, "planning/meeting_list.html", {
+        "page": page, "kind": kind, "kinds": MeetingKind.choices,
+        "can_manage": access.can_manage_planning(member, member.congress)})
+
+
+@member_required
+def meeting_create(request):
+    member = request.member
+    access.require(access.can_manage_planning(member, member.congress), "may not schedule meetings")
+    form = MeetingForm(request.POST or None, member=member)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(member=member, **form.cleaned_data)
+        except ServiceError as exc:
+            form_error(request, exc, form)
+        else:
+            messages.success(request, _("Meeting scheduled; its coverage plan has %(n)s tasks.")
+                             % {"n": meeting.plan.tasks.count()})
+            return htmx.redirect(request, services.meeting_url(meeting))
+    return render(request, "planning/meeting_form.html", {"form": form, "meeting": None})
+
+
+@member_required
+def meeting_edit(request, pk):
+    meeting = _meeting(request, pk)
+    member = request.member
+    access.require(access.can_manage_planning(member, meeting.congress), "may not edit meetings")
+    initial = {"title": meeting.title, "start_date": meeting.start_date, "end_date": meeting.end_date,
+               "place": meeting.place, "agenda": meeting.agenda}
+    form = MeetingEditForm(request.POST or None, member=member, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(member=member, meeting=meeting, **form.cleaned_data)
+        except ServiceError as exc:
+            form_error(request, exc, form)
+        else:
+            return htmx.redirect(request, services.meeting_url(meeting))
+    return render(request, "planning/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+def _phases(tasks, today):
+    grouped = []
+    for value, label in Phase.choices:
+        mine = [t for t in tasks if t.phase == value]
+        for t in mine:
+            t.late = t.is_late(today)
+        grouped.append({"value": value, "label": label, "tasks": mine})
+    return grouped
+
+
+@member_required
+def meeting_detail(request, pk):
+    meeting = _meeting(request, pk)
+    member = request.member
+    today = timezone.localdate()
+    tasks = list(selectors.tasks(meeting.congress).filter(plan__meeting=meeting).order_by("due_date", "position",
+                                                                                          "id"))
+    points = list(meeting.key_points.select_related("author").order_by("created_at", "id"))
+    can_manage = access.can_manage_planning(member, meeting.congress)
+    return render(request, "planning/meeting_detail.html", {
+        "meeting": meeting, "phases": _phases(tasks, today), "summary": selectors.plan_summary(tasks, today),
+        "points": points, "last_point": points[-1].pk if points else 0, "topics": list(meeting.topics.all()),
+        "task_form": TaskForm(member=member, initial={"due_date": meeting.end_date}) if can_manage else None,
+        "point_form": KeyPointForm(), "can_manage": can_manage,
+        "can_add_point": access.can_add_key_point(member, meeting),
+        "can_draft": access.can_draft_from_key_points(member, meeting),
+    })
+
+
+@member_required
+def task_add(request, pk):
+    meeting = _meeting(request, pk)
+    if (refused := require_post(request)) is not None:
+        return refused
+    access.require(access.can_manage_planning(request.member, meeting.congress), "may not change plans")
+    form = TaskForm(request.POST, member=request.member)
+    if form.is_valid():
+        try:
+            services.task_add(member=request.member, plan=meeting.plan, **form.cleaned_data)
+        except ServiceError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("Task added."))
+    else:
+        messages.error(request, _("The task was not added: check the title, type and deadline."))
+    return HttpResponseRedirect(services.meeting_url(meeting))
+
+
+@member_required
+def task_detail(request, pk):
+    """One task: move it, reassign it, link its manuscript, mark it done."""
+    task = _task(request, pk)
+    member = request.member
+    can_manage = access.can_manage_planning(member, task.congress)
+    can_update = access.can_update_task(member, task)
+    initial = {"title": task.title, "phase": task.phase, "due_date": task.due_date, "assignee": task.assignee,
+               "office": task.office, "version": task.version}
+    edit_form = TaskEditForm(member=member, initial=initial)
+    link_form = LinkForm(member=member, initial={"manuscript": task.manuscript})
+    link_form.fields["manuscript"].queryset = link_form.fields["manuscript"].queryset[:300]
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action == "edit":
+                access.require(can_manage, "may not change plans")
+                edit_form = TaskEditForm(request.POST, member=member)
+                if edit_form.is_valid():
+                    services.task_update(member=member, task=task, **edit_form.cleaned_data)
+                    messages.success(request, _("Task saved."))
+                    return HttpResponseRedirect(reverse("planning:task", args=[task.pk]))
+            elif action == "link":
+                access.require(can_update, "may not update the task")
+                link_form = LinkForm(request.POST, member=member)
+                if link_form.is_valid():
+                    services.task_link_manuscript(member=member, task=task,
+                                                  manuscript=link_form.cleaned_data["manuscript"])
+                    messages.success(request, _("Manuscript linked."))
+                    return HttpResponseRedirect(reverse("planning:task", args=[task.pk]))
+            elif action in ("done", "reopen"):
+                access.require(can_update, "may not update the task")
+                services.task_mark_done(member=member, task=task, done=action == "done")
+                return HttpResponseRedirect(reverse("planning:task", args=[task.pk]))
+            else:
+                messages.error(request, _("Unknown action."))
+        except ServiceError as exc:
+            messages.error(request, str(exc.message))
+    return render(request, "planning/task_detail.html", {
+        "task": task, "subject": task.plan.subject, "subject_url": services.plan_url(task.plan),
+        "late": task.is_late(timezone.localdate()), "edit_form": edit_form, "link_form": link_form,
+        "can_manage": can_manage, "can_update": can_update})
+
+
+# --- Live key points -------------------------------------------------------------------------
+
+def _after(request) -> int:
+    value = request.GET.get("after", "0")
+    return int(value) if value.isdigit() else 0
+
+
+@member_required
+def key_points(request, pk):
+    """The points logged after `after`, appended by htmx polling on every open page; appends are
+    separate rows, so people writing at once never lose each other's points."""
+    meeting = _meeting(request, pk)
+    after = _after(request)
+    points = list(meeting.key_points.filter(pk__gt=after).select_related("author").order_by("id")[:200])
+    last = points[-1].pk if points else after
+    return render(request, "planning/partials/key_points_poll.html", {
+        "meeting": meeting, "points": points, "last_point": last})
+
+
+@member_required
+def key_point_add(request, pk):
+    meeting = _meeting(request, pk)
+    if (refused := require_post(request)) is not None:
+        return refused
+    form = KeyPointForm(request.POST)
+    if not form.is_valid():
+        if htmx.is_htmx(request):
+            return HttpResponse(_("Write the key point."), status=422)
+        messages.error(request, _("Write the key point."))
+        return HttpResponseRedirect(services.meeting_url(meeting))
+    try:
+        services.key_point_add(member=request.member, meeting=meeting, **form.cleaned_data)
+    except ServiceError as exc:
+        if htmx.is_htmx(request):
+            return HttpResponse(str(exc.message), status=422)
+        messages.error(request, str(exc.message))
+    if htmx.is_htmx(request):
+        response = HttpResponse(status=204)
+        response["HX-Trigger"] = "key-points-changed"
+        return response
+    return HttpResponseRedirect(services.meeting_url(meeting) + "#key-points")
+
+
+@member_required
+def key_point_hot(request, pk):
+    point = access.get_for_member(KeyPoint.objects.select_related("meeting__congress", "author"), request.member,
+                                  pk=pk)
+    require_view(request.member)
+    if (refused := require_post(request)) is not None:
+        return refused
+    services.key_point_set_hot(member=request.member, point=point, is_hot=request.POST.get("hot") == "1")
+    if htmx.is_htmx(request):
+        return render(request, "planning/partials/key_point.html", {"point": point, "meeting": point.meeting})
+    return HttpResponseRedirect(services.meeting_url(point.meeting) + "#key-points")
+
+
+@member_required
+def key_points_draft(request, pk):
+    meeting = _meeting(request, pk)
+    if (refused := require_post(request)) is not None:
+        return refused
+    try:
+        manuscript = services.key_points_draft(member=request.member, meeting=meeting,
+                                               point_ids=request.POST.getlist("points"))
+    except ServiceError as exc:
+        messages.error(request, str(exc.message))
+        return HttpResponseRedirect(services.meeting_url(meeting) + "#key-points")
+    messages.success(request, _("Draft created: %(title)s") % {"title": manuscript.title})
+    return HttpResponseRedirect(services.meeting_url(meeting) + "#key-points")
+
+
+# --- Plan templates --------------------------------------------------------------------------
+
+def _kind(request):
+    kind = request.GET.get("kind") or request.POST.get("kind") or MeetingKind.STANDING
+    return kind if kind in MeetingKind.values else MeetingKind.STANDING
+
+
+@member_required
+def templates(request):
+    member = request.member
+    require_view(member)
+    kind = _kind(request)
+    can_manage = access.can_manage_planning(member, member.congress)
+    items = services.template_items(member.congress, kind) if can_manage else list(
+        TemplateItem.objects.filter(congress=member.congress, meeting_kind=kind).select_related("office",
+                                                                                              "assignee"))
+    form = TemplateItemForm(member=member) if can_manage else None
+    if request.method == "POST":
+        access.require(can_manage, "may not edit templates")
+        form = TemplateItemForm(request.POST, member=member)
+        if form.is_valid():
+            try:
+                services.template_item_save(member=member, kind=kind, **form.cleaned_data)
+            except ServiceError as exc:
+                form_error(request, exc, form)
+            else:
+                messages.success(request, _("Template line added."))
+                return HttpResponseRedirect(reverse("planning:templates") + f"?kind={kind}")
+    return render(request, "planning/templates.html", {
+        "kind": kind, "kinds": MeetingKind.choices, "items": items, "form": form, "can_manage": can_manage})
+
+
+@member_required
+def template_item_edit(request, pk):
+    item = access.get_for_member(TemplateItem.objects.select_related("congress"), request.member, pk=pk)
+    member = request.member
+    access.require(access.can_manage_planning(member, item.congress), "may not edit templates")
+    initial = {"title": item.title, "phase": item.phase, "task_type": item.task_type,
+               "offset_days": item.offset_days, "each_day": item.each_day, "assignee": item.assignee,
+               "office": item.office}
+    form = TemplateItemForm(request.POST or None, member=member, initial=initial)
+    back = reverse("planning:templates") + f"?kind={item.meeting_kind}"
+    if request.method == "POST":
+        if request.POST.get("action") == "delete":
+            services.template_item_delete(member=member, item=item)
+            messages.success(request, _("Template line deleted."))
+            return HttpResponseRedirect(back)
+        if form.is_valid():
+            try:
+                services.template_item_save(member=member, item=item, kind=item.meeting_kind, **form.cleaned_data)
+            except ServiceError as exc:
+                form_error(request, exc, form)
+            else:
+                return HttpResponseRedirect(back)
+    return render(request, "planning/template_item_form.html", {"item": item, "form": form, "back": back})

@@ -1,0 +1,114 @@
+"""The regular-meeting pack (全体例会) as a page and a .docx, and the meeting's decisions."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tribune.org import access
+from tribune.org.errors import ServiceError
+from tribune.planning import services
+from tribune.planning.forms import ActionItemForm, RegularMeetingForm
+from tribune.planning.models import ActionItem, RegularMeeting
+from tribune.planning.pack import PackExporter, build_pack, render_docx
+from tribune.planning.views.common import form_error, parse_date, require_post, require_view
+from tribune.web.views import member_required
+
+
+def _pack_url(day) -> str:
+    return reverse("planning:pack") + f"?date={day.isoformat()}"
+
+
+@member_required
+def regular_list(request):
+    member = request.member
+    require_view(member)
+    can_manage = access.can_manage_regular_meeting(member, member.congress)
+    form = RegularMeetingForm(request.POST or None, initial={"date": timezone.localdate()})
+    if request.method == "POST":
+        access.require(can_manage, "may not record regular meetings")
+        if form.is_valid():
+            try:
+                meeting = services.regular_meeting_record(member=member, **form.cleaned_data)
+            except ServiceError as exc:
+                form_error(request, exc, form)
+            else:
+                return HttpResponseRedirect(_pack_url(meeting.date))
+    meetings = RegularMeeting.objects.filter(congress=member.congress).order_by("-date")
+    page = Paginator(meetings, 20).get_page(request.GET.get("page"))
+    return render(request, "planning/regular_list.html", {"page": page, "form": form if can_manage else None,
+                                                          "today": timezone.localdate()})
+
+
+@member_required
+def regular_meeting(request, pk):
+    meeting = access.get_for_member(RegularMeeting.objects.select_related("congress"), request.member, pk=pk)
+    require_view(request.member)
+    return HttpResponseRedirect(_pack_url(meeting.date))
+
+
+def _day(request):
+    return parse_date(request.GET.get("date")) or timezone.localdate()
+
+
+@member_required
+def pack(request):
+    member = request.member
+    require_view(member)
+    day = _day(request)
+    data = build_pack(member.congress, day)
+    exporter = PackExporter(data)
+    can_manage = access.can_manage_regular_meeting(member, member.congress)
+    return render(request, "planning/pack.html", {
+        "pack": data, "exporter": exporter, "sections": exporter.sections(), "day": day,
+        "can_manage": can_manage,
+        "item_form": ActionItemForm(member=member) if can_manage and data.meeting else None,
+        "record_form": RegularMeetingForm(initial={"date": day}) if can_manage and not data.meeting else None,
+        "items": [*data.carried_items, *data.new_items],
+    })
+
+
+@member_required
+def pack_docx(request):
+    member = request.member
+    require_view(member)
+    day = _day(request)
+    content = render_docx(PackExporter(build_pack(member.congress, day)))
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument."
+                                                  "wordprocessingml.document")
+    response["Content-Disposition"] = f'attachment; filename="regular-meeting-{day.isoformat()}.docx"'
+    return response
+
+
+@member_required
+def action_item_add(request, pk):
+    meeting = access.get_for_member(RegularMeeting.objects.select_related("congress"), request.member, pk=pk)
+    require_view(request.member)
+    if (refused := require_post(request)) is not None:
+        return refused
+    access.require(access.can_manage_regular_meeting(request.member, meeting.congress), "may not record decisions")
+    form = ActionItemForm(request.POST, member=request.member)
+    if form.is_valid():
+        try:
+            services.action_item_add(member=request.member, meeting=meeting, **form.cleaned_data)
+        except ServiceError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("Decision recorded."))
+    else:
+        messages.error(request, _("Give the action, its owner and its due date."))
+    return HttpResponseRedirect(_pack_url(meeting.date) + "#decisions")
+
+
+@member_required
+def action_item_done(request, pk):
+    item = access.get_for_member(ActionItem.objects.select_related("meeting__congress"), request.member, pk=pk)
+    require_view(request.member)
+    if (refused := require_post(request)) is not None:
+        return refused
+    services.action_item_set_done(member=request.member, item=item, done=request.POST.get("done") != "0")
+    back = parse_date(request.POST.get("back"))
+    return HttpResponseRedirect(_pack_url(back or item.meeting.date) + "#decisions")
