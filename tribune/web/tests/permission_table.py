@@ -10,7 +10,8 @@ Kinds of row:
 - Action(roles): a page or form that also depends on the object's state (an approved
   manuscript cannot be edited): every other role is refused (403/404); these roles may also be
   refused by state, but never see a server error.
-- PostOnly(roles): a button; a GET is answered 405 (or the login redirect).
+- PostOnly(roles): a button; a GET is answered 405 (a role not allowed may get its 403/404 first).
+- Redirect(): sends every member on to another page (which has its own row).
 - Public(): open to visitors who are not logged in.
 A member of another congress gets 404 for every object of ours, and for pages without an object
 is treated by their roles (they see their own congress).
@@ -30,6 +31,8 @@ WRITERS = frozenset({WRITER, OFFICE_HEAD, COORDINATOR})
 REVIEWERS = frozenset({OFFICE_HEAD, LEADER, DIRECTOR, COORDINATOR})
 ORG_READERS = frozenset({ADMIN, DIRECTOR, COORDINATOR})
 OUTLET_MANAGERS = frozenset({COORDINATOR, ADMIN})
+PLANNERS = frozenset({COORDINATOR, DIRECTOR})
+DEPUTY_KEEPERS = frozenset({COORDINATOR, DIRECTOR})
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,10 @@ def Action(roles):
 
 def PostOnly(roles):
     return Row("post", frozenset(roles))
+
+
+def Redirect():
+    return Row("redirect", EVERYONE)
 
 
 def Public():
@@ -103,6 +110,73 @@ TABLE: dict[str, Row] = {
     "newsroom:withdraw": Action({COORDINATOR}),
     "newsroom:metrics": Action({COORDINATOR}),
     "newsroom:reprint": Action({COORDINATOR}),
+    # planning
+    "planning:calendar": Page(EDITORIAL),
+    "planning:topics": Page(EDITORIAL),
+    "planning:inbox": Page(EVERYONE),
+    "planning:inbox_read": PostOnly(EVERYONE),
+    "planning:meetings": Page(EDITORIAL),
+    "planning:meeting_create": Page(PLANNERS),
+    "planning:meeting": Page(EDITORIAL),
+    "planning:meeting_edit": Action(PLANNERS),
+    "planning:task_add": PostOnly(PLANNERS),
+    "planning:key_points": Action(EDITORIAL),
+    "planning:key_point_add": Action(EDITORIAL),
+    "planning:key_points_draft": PostOnly(WRITERS),
+    "planning:key_point_hot": Action(EDITORIAL),
+    "planning:task": Action(EDITORIAL),
+    "planning:templates": Page(EDITORIAL),  # read by all, changed by planners,
+    "planning:template_item": Action(PLANNERS),
+    "planning:activities": Page(EDITORIAL),
+    "planning:activity_create": Page(PLANNERS),
+    "planning:activity": Page(EDITORIAL),
+    "planning:activity_task_add": PostOnly(PLANNERS),
+    "planning:invitation_add": PostOnly({COORDINATOR}),
+    "planning:material_add": PostOnly(WRITERS | PLANNERS),
+    "planning:invitation_attendance": PostOnly({COORDINATOR}),
+    "planning:material": Action(EDITORIAL),
+    "planning:liaison": Page(EDITORIAL),
+    "planning:contact": Action(EDITORIAL),
+    "planning:regular": Page(EDITORIAL),
+    "planning:regular_meeting": Action(EDITORIAL),
+    "planning:action_item_add": PostOnly(PLANNERS),
+    "planning:pack": Page(EDITORIAL),
+    "planning:pack_docx": Action(EDITORIAL),
+    "planning:action_item_done": Action(EDITORIAL),
+    # deputies (the registry's personal information: see org/access.py)
+    "deputies:home": Page(EDITORIAL),
+    "deputies:list": Page(EDITORIAL),
+    "deputies:create": Page(DEPUTY_KEEPERS),
+    "deputies:import": Page(DEPUTY_KEEPERS),
+    "deputies:import_confirm": PostOnly(DEPUTY_KEEPERS),
+    "deputies:export": Action({DIRECTOR, LEADER, COORDINATOR, OFFICE_HEAD}),
+    "deputies:deputy": Action(EDITORIAL),
+    "deputies:deputy_edit": Action(DEPUTY_KEEPERS),
+    "deputies:reveal": PostOnly(DEPUTY_KEEPERS),
+    "deputies:stories": Page(EDITORIAL),
+    "deputies:story_create": Page(EDITORIAL),
+    "deputies:story": Action(EDITORIAL),
+    "deputies:story_edit": Action(EDITORIAL),
+    "deputies:story_link": PostOnly(EDITORIAL),
+    "deputies:story_unlink": PostOnly(EDITORIAL),
+    "deputies:story_interview": PostOnly(EDITORIAL),
+    "deputies:story_typical": PostOnly(DEPUTY_KEEPERS),
+    "deputies:story_untypical": PostOnly(DEPUTY_KEEPERS),
+    "deputies:story_publication": PostOnly(EDITORIAL),
+    "deputies:story_reprint": PostOnly(EDITORIAL),
+    "deputies:coverage": Page(EDITORIAL),
+    "deputies:typical": Page(EDITORIAL),
+    # assessment
+    "assessment:home": Page(EDITORIAL_AND_ADMIN),
+    "assessment:metrics_import": Page({COORDINATOR}),
+    "assessment:metrics_preview": Action({COORDINATOR}),
+    "assessment:notice_latest": Redirect(),
+    "assessment:notice": Page(EDITORIAL_AND_ADMIN),
+    "assessment:notice_focus": PostOnly({COORDINATOR}),
+    "assessment:ranking_latest": Redirect(),
+    "assessment:ranking": Page(EDITORIAL_AND_ADMIN),
+    "assessment:ledger": Page(EDITORIAL_AND_ADMIN),
+    "assessment:awards": Action(EDITORIAL_AND_ADMIN),
 }
 
 

@@ -52,8 +52,38 @@ def build_site(world) -> dict:
     contact = contact_save(member=world.coordinator, name="李记者", outlet=hebei, phone="0311-1234567")
     contact_save(member=world.coordinator, name="王宣传", organisation="区委宣传部")
     topic = newsroom.topic_create(member=world.coordinator, title="优化营商环境执法检查")
-    return {"published": published, "in_review": in_review, "draft": draft, "contact": contact, "topic": topic,
+    site = {"published": published, "in_review": in_review, "draft": draft, "contact": contact, "topic": topic,
             "publication": publication}
+    site.update(_planning(world, contact))
+    site.update(_deputies(world, published))
+    return site
+
+
+def _planning(world, contact) -> dict:
+    from tribune.planning import services as planning
+
+    today = timezone.localdate()
+    meeting = planning.meeting_create(member=world.coordinator, kind="standing", title="第十八次常委会会议",
+                                      start_date=today)
+    planning.key_point_add(member=world.writer, meeting=meeting, text="会议听取了执法检查报告。")
+    activity = planning.activity_create(member=world.coordinator, kind="inspection", title="视察营商环境",
+                                        start_date=today)
+    planning.invitation_add(member=world.coordinator, activity=activity, contact=contact)
+    planning.material_add(member=world.writer, activity=activity, caption="视察现场",
+                          uploaded=SimpleUploadedFile("site.png", PNG))
+    regular = planning.regular_meeting_record(member=world.coordinator, date=today)
+    planning.action_item_add(member=world.coordinator, meeting=regular, text="报送会议稿件", owner=world.writer,
+                             due_date=today)
+    return {"meeting": meeting, "activity": activity, "regular": regular}
+
+
+def _deputies(world, manuscript) -> dict:
+    # The deputies app's own test helpers know how to make a valid registry entry and story.
+    from tribune.deputies.tests import helpers as deputies
+
+    deputy = deputies.deputy(world)
+    story = deputies.story(world, [deputy])
+    return {"deputy": deputy, "story": story}
 
 
 # --- Walking the URL patterns --------------------------------------------------------------
@@ -102,6 +132,20 @@ def url_names() -> set[str]:
 # Where the name alone is not enough. Keep short: the rules below cover most patterns.
 PK_MODELS = {
     "newsroom": "newsroom.Manuscript",
+    "planning:contact": "outlets.MediaContact",
+    "planning:task": "planning.CoverageTask",
+    "planning:task_add": "planning.Meeting",
+    "planning:key_points": "planning.Meeting",
+    "planning:key_point_add": "planning.Meeting",
+    "planning:key_points_draft": "planning.Meeting",
+    "planning:activity_task_add": "planning.Activity",
+    "planning:invitation_add": "planning.Activity",
+    "planning:material_add": "planning.Activity",
+    "planning:action_item_add": "planning.RegularMeeting",
+    "deputies": "deputies.Deputy",
+    **{f"deputies:{name}": "deputies.DeputyStory" for name in (
+        "story", "story_edit", "story_link", "story_unlink", "story_interview", "story_typical", "story_untypical",
+        "story_publication", "story_reprint")},
     "outlets": "outlets.Outlet",
     "outlets:contact_edit": "outlets.MediaContact",
     "org": "org.Member",
@@ -114,7 +158,9 @@ def _model_named(name: str, app_label: str | None = None):
     candidates = [m for m in apps.get_models() if m._meta.model_name == name]
     if app_label:
         candidates = [m for m in candidates if m._meta.app_label == app_label] or candidates
-    return candidates[0] if len(candidates) == 1 or app_label else None
+    if len(candidates) == 1 or (candidates and app_label):
+        return candidates[0]
+    return None
 
 
 def model_for(route: Route, kwarg: str):
@@ -155,13 +201,22 @@ def _path(model, target, max_depth=4) -> str | None:
     return None
 
 
+# Arguments that are values, not objects: a report's period is the current one.
+PLAIN_KWARGS = {"year", "month", "quarter"}
+
+
 def fill_kwargs(route: Route, congress) -> tuple[dict | None, str]:
     """Arguments for the route from real objects of `congress`, consistent with one another
     (the attachment belongs to the manuscript); (None, reason) when it cannot be done."""
     if not route.kwargs:
         return {}, ""
-    wanted = {}
+    today = timezone.localdate()
+    plain = {"year": today.year, "month": today.month, "quarter": (today.month - 1) // 3 + 1}
+    wanted, values, chosen = {}, {}, []
     for kwarg, converter in route.kwargs.items():
+        if kwarg in plain and converter == "IntConverter":
+            values[kwarg] = plain[kwarg]
+            continue
         if converter != "IntConverter":
             return None, f"argument {kwarg} is not an integer"
         model = model_for(route, kwarg)
@@ -170,7 +225,6 @@ def fill_kwargs(route: Route, congress) -> tuple[dict | None, str]:
         wanted[kwarg] = model
     # The most specific object first (a publication before its manuscript), then its parents.
     order = sorted(wanted, key=lambda k: k == "pk")
-    values, chosen = {}, []
     for kwarg in order:
         model = wanted[kwarg]
         obj = None
