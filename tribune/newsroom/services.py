@@ -238,7 +238,10 @@ def manuscript_update(
         manuscript.editor = editor.strip()[:40]
     if supervisor is not None:
         manuscript.supervisor = supervisor.strip()[:40]
-    manuscript.save()
+    # Only the fields of the form: `version` moved by the lock above, and a full save would
+    # write back stale copies of the other columns (state, created_at) held by this instance.
+    manuscript.save(update_fields=["title", "body", "revision", "kind", "topic", "event_date", "editor",
+                                   "supervisor", "updated_at"])
     if author_list is not None:
         _set_authors(manuscript, author_list)
     if text_changed and previous_state in (State.IN_REVIEW, State.APPROVED):

@@ -149,3 +149,12 @@ def test_an_outsider_cannot_touch_the_manuscript(world):
         services.manuscript_approve(member=world.outsider, manuscript=m, version=m.version)
     with pytest.raises(PermissionDenied):
         services.manuscript_update(member=world.outsider, manuscript=m, version=m.version, title="x", body="y")
+
+
+def test_an_edit_writes_only_the_fields_of_the_form(world):
+    m = draft(world)
+    created = m.created_at - dt.timedelta(days=30)
+    type(m).objects.filter(pk=m.pk).update(created_at=created)
+    services.manuscript_update(member=world.writer, manuscript=m, version=m.version, title="改", body="改正文")
+    m.refresh_from_db()
+    assert (m.title, m.created_at) == ("改", created)
