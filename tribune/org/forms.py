@@ -55,7 +55,7 @@ class PasswordForm(forms.Form):
 
 
 class OfficeForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=60)
+    name = forms.CharField(label=_("Office name"), max_length=60)
     leader = forms.ModelChoiceField(label=_("Leader in charge"), queryset=Member.objects.none(), required=False,
                                     empty_label=_("— none —"))
     minimum_monthly = forms.IntegerField(label=_("Monthly minimum of manuscripts"), min_value=0, max_value=100,
