@@ -5,6 +5,8 @@ backdated with queryset updates. Deterministic: ctx.rng and ctx.today only."""
 
 import datetime as dt
 
+from django.db.models import Min, Q
+
 from tribune.deputies import services
 from tribune.deputies.importing import id_check_digit
 from tribune.deputies.models import DeputyStory, StoryManuscript, TypicalCase
@@ -41,27 +43,34 @@ CITY_TERM = ("第十五届", dt.date(2022, 1, 8))
 PROVINCE_TERM = ("第十四届", dt.date(2023, 1, 12))
 
 # Typical cases: (title, sector of the deputy, kind, days ago it happened, publications as
-# (outlet name, days after), reprints as (who, level, days after publication), reason).
+# (outlet name, days after), reprints as (who, level, days after publication), reason, summary).
 TYPICAL = [
     ("在履职路上书写医药人的担当", "medicine", "suggestion", 300,
      [("《公民与法治》杂志", 30), ("藁城区融媒体中心", 12)],
      [("石家庄人大微信公众号", "city", 2), ("藁城发布", "county", 1)],
-     "医药界代表立足岗位履职，建议推动基层药品保障，群众获得感强"),
+     "医药界代表立足岗位履职，建议推动基层药品保障，群众获得感强",
+     "{name}代表深入基层卫生院和村卫生室调研，围绕基层药品供应保障提出建议，推动建立区域药品配送联动机制，"
+     "群众在家门口就能买到常用药。"),
     ("专业为砖 履职为瓦：建设者代表的初心与匠心", "construction", "inspection", 240,
      [("燕赵人民代表网", 25)],
      [("石家庄新闻网", "city", 3), ("藁城区人大微信公众号", "county", 1), ("藁城发布", "county", 2)],
-     "建设者代表把专业优势转化为履职效能，事迹生动"),
+     "建设者代表把专业优势转化为履职效能，事迹生动",
+     "{name}代表带领代表小组视察在建民生工程，用专业眼光查找质量安全隐患，提出的意见被有关部门采纳整改。"),
     ("宫面飘香：代表领着乡亲奔富路", "agriculture", "suggestion", 150,
      [("石家庄日报", 20)], [("藁城发布", "county", 1)],
-     "农业代表带动特色产业发展，体现代表为民"),
+     "农业代表带动特色产业发展，体现代表为民",
+     "{name}代表牵头成立宫面专业合作社，建议扶持特色农产品品牌建设，带动周边农户增收。"),
     ("调解室里的“老娘舅”", "community", "dispute", 120,
      [("藁城区融媒体中心", 10)], [("藁城区人大微信公众号", "county", 1)],
-     "社区代表常年化解邻里矛盾，群众口碑好"),
+     "社区代表常年化解邻里矛盾，群众口碑好",
+     "{name}代表常年在村里调解邻里纠纷，今年以来化解土地、宅基地等矛盾十余起。"),
     ("一份建议让校门口不再拥堵", "education", "suggestion", 70,
      [("藁城区人大微信公众号", 14)], [],
-     "代表建议办理成效看得见"),
+     "代表建议办理成效看得见",
+     "{name}代表走访中发现学校门口上下学时段交通拥堵，提出增设临时停车区和护学岗的建议，已办理落实。"),
     ("代表联络站里的“接待日”", "enterprise", "reception", 25, [], [],
-     "企业家代表定期进站接待群众，可作为联络站建设的样板"),
+     "企业家代表定期进站接待群众，可作为联络站建设的样板",
+     "{name}代表每月固定到代表联络站接待群众，收集意见建议，协调解决群众急难愁盼问题。"),
 ]
 
 KIND_TITLES = {
@@ -131,6 +140,7 @@ class _Builder:
             newsroom.manuscript_approve(member=self.director, manuscript=m, version=m.version)
             ReviewRequest.objects.filter(manuscript=m).update(requested_at=self.ctx.at(written_on, 11))
             Review.objects.filter(request__manuscript=m).update(decided_at=self.ctx.at(written_on, 16))
+        Manuscript.objects.filter(pk=m.pk).update(updated_at=self.ctx.at(written_on, 16))
         return m
 
     def publish(self, story, m, outlet_name: str, on: dt.date) -> Publication:
@@ -152,7 +162,7 @@ class _Builder:
         on = min(on, self.ctx.today)
         reprint = services.story_record_reprint(member=self.coordinator, story=story, publication=publication,
                                                 outlet_name=who, level=level, reprinted_on=on,
-                                                address=f"{who}/{on:%Y%m%d}/{serial}")
+                                                address=f"mp.weixin.qq.com/s/gc{on:%Y%m%d}{serial:03d}")
         Reprint.objects.filter(pk=reprint.pk).update(recorded_at=self.ctx.at(on, 19))
 
     def story(self, writer, kind, title, happened_on, deputies, summary, source) -> DeputyStory:
@@ -181,13 +191,11 @@ def build(ctx) -> None:
     for d in deputies:
         by_sector.setdefault(d.sector, []).append(d)
 
-    for n, (title, sector, kind, ago, publications, reprints, reason) in enumerate(TYPICAL):
+    for n, (title, sector, kind, ago, publications, reprints, reason, summary) in enumerate(TYPICAL):
         deputy = by_sector[sector][0]
         writer = b.writers[n % 2]
         happened = b.day(ago)
-        story = b.story(writer, kind, title, happened, [deputy],
-                        f"{deputy.name}代表（{deputy.occupation}）立足岗位、履职尽责，{title}。",
-                        deputy.group)
+        story = b.story(writer, kind, title, happened, [deputy], summary.format(name=deputy.name), deputy.group)
         b.interview(writer, story, happened + dt.timedelta(days=3), deputy)
         m = b.manuscript(writer, title, f"{story.summary}\n\n（本文由区人大常委会代表工委供稿）",
                          happened + dt.timedelta(days=5), approve=True)
@@ -199,23 +207,30 @@ def build(ctx) -> None:
         for i, (who, level, after) in enumerate(reprints):
             b.reprint(story, first, who, level, first.published_on + dt.timedelta(days=after), n * 10 + i)
         services.story_mark_typical(member=b.director if n % 2 else b.coordinator, story=story, reason=reason)
-        TypicalCase.objects.filter(story=story).update(marked_at=ctx.at(happened + dt.timedelta(days=40), 9))
+        marked_on = min(happened + dt.timedelta(days=40), ctx.today)
+        TypicalCase.objects.filter(story=story).update(marked_at=ctx.at(marked_on, 9))
 
     # Ordinary stories: their deputies are drawn from the first half of the registry, so the
-    # second half is never featured (the coverage page shows them).
+    # second half is never featured (the coverage page shows them). Drafted and published ones
+    # are told by the newsroom demo's manuscripts (the deputies' office's first) when it ran.
+    published, unpublished = _newsroom_manuscripts(ctx, b.congress)
     pool = deputies[1:34]
     county_outlets = ["藁城区融媒体中心", "藁城区人大微信公众号"]
     for i, stage in enumerate(ORDINARY_STAGES):
-        # The oldest published story (last November) features a deputy told about in this term
-        # but not this year, so the coverage page's year and term differ.
+        # The earliest published story features a deputy told about in this term but (when it
+        # was last year) not this year, so the coverage page's year and term can differ.
         deputy = deputies[34] if i == 7 else pool[i % len(pool)]
         others = [pool[(i + 13) % len(pool)]] if i % 5 == 0 else []
         kind = ["reception", "dispute", "suggestion", "inspection", "other"][i % 5]
         town = deputy.group.removesuffix("代表小组")
         title = rng.choice(KIND_TITLES[kind]).format(name=deputy.name, town=town)
-        ago = 10 + (i * 53) % 400
-        happened = b.day(ago)
         writer = b.writers[i % 2]
+        m = None
+        if stage == "published" and published:
+            m = published.pop(0) if i == 7 else published.pop()
+        elif stage == "drafted" and unpublished:
+            m = unpublished.pop()
+        happened = (m.event_date or m.created_at.date()) if m else b.day(10 + (i * 53) % 350)
         story = b.story(writer, kind, title, happened, [deputy, *others],
                         f"{happened.month}月{happened.day}日，{deputy.name}代表{title.split('代表', 1)[-1]}。",
                         deputy.group)
@@ -225,7 +240,29 @@ def build(ctx) -> None:
             b.interview(writer, story, happened + dt.timedelta(days=2), deputy)
         if stage in ("drafted", "published"):
             written = min(happened + dt.timedelta(days=4), ctx.today)
-            m = b.manuscript(writer, title, story.summary, written, approve=stage == "published" or i % 3 == 0)
+            if m is None:  # no newsroom demo: write the manuscript here
+                m = b.manuscript(writer, title, story.summary, written, approve=stage == "published" or i % 3 == 0)
+                if stage == "published":
+                    b.link(writer, story, m, written)
+                    b.publish(story, m, county_outlets[i % 2], min(written + dt.timedelta(days=3), ctx.today))
+                    continue
             b.link(writer, story, m, written)
-            if stage == "published":
-                b.publish(story, m, county_outlets[i % 2], min(written + dt.timedelta(days=3), ctx.today))
+
+
+def _newsroom_manuscripts(ctx, congress):
+    """The newsroom demo's manuscripts of the congress: (published, earliest live publication
+    first; not yet published), the deputies' office's manuscripts at the end of each list, where
+    the builder takes from."""
+    ids = [m.pk for m in ctx.extra.get("manuscripts", []) if m.congress_id == congress.pk]
+    deputies_office = "代表人事选举任免联络工作委员会"
+    manuscripts = (Manuscript.objects.filter(pk__in=ids).select_related("office")
+                   .annotate(first_published=Min("submissions__publication__published_on",
+                                                 filter=Q(submissions__publication__withdrawn_at__isnull=True))))
+    published = sorted((m for m in manuscripts if m.first_published),
+                       key=lambda m: (m.first_published, m.pk))
+    earliest, rest = published[:1], published[1:]
+    rest.sort(key=lambda m: (m.office.name == deputies_office, m.first_published, m.pk))
+    unpublished = sorted((m for m in manuscripts if m.state in ("draft", "in_review", "returned", "approved",
+                                                                 "submitted")),
+                         key=lambda m: (m.office.name == deputies_office, m.created_at, m.pk))
+    return earliest + rest, unpublished

@@ -11,6 +11,8 @@ from tribune.deputies.models import Deputy
 class RegistryExporter:
     """The registry as rows: masked personal information unless `reveal`."""
 
+    widths = (10, 18, 12, 30, 24, 16, 22, 8, 20)
+
     def __init__(self, congress, *, reveal: bool):
         self.congress, self.reveal = congress, reveal
 
@@ -36,6 +38,53 @@ class RegistryExporter:
             ]
 
 
+class TypicalCasesExporter:
+    """Typical cases with how far each travelled, the way the committee reports them."""
+
+    widths = (36, 16, 12, 10, 10, 10, 12, 40, 40)
+
+    def __init__(self, items):
+        self.items = items  # [{"story": DeputyStory, "travel": selectors.case_travels() entry}]
+
+    def title(self) -> str:
+        return _("Typical cases")
+
+    def header(self) -> list[str]:
+        return [_("Typical case"), _("Deputies"), _("Date"), _("Published at provincial level"),
+                _("Published at city level"), _("Published at district level"),
+                _("Reprinted by city/district new media"), _("Published by"), _("Reprinted by")]
+
+    def rows(self):
+        for item in self.items:
+            story, travel = item["story"], item["travel"]
+            reach = travel["reach"]
+            yield [
+                story.title, "、".join(d.name for d in story.deputies.all()), story.happened_on.isoformat(),
+                reach.provincial_publications, reach.publications_by_level.get("city", 0),
+                reach.publications_by_level.get("county", 0), reach.local_reprints,
+                "；".join(f"{p['submission__outlet__name']}（{p['published_on']:%Y-%m-%d}）"
+                         for p in travel["publications"]),
+                "；".join(f"{r['outlet_name']}（{r['reprinted_on']:%Y-%m-%d}）" for r in travel["reprints"]),
+            ]
+
+
+class ImportTemplateExporter:
+    """The empty registry a committee fills in to import: the header the importer reads and one
+    example row (fictitious)."""
+
+    widths = (10, 18, 10, 30, 14, 22, 12, 10, 12, 12)
+
+    def title(self) -> str:
+        return _("Registry of deputies")
+
+    def header(self) -> list[str]:
+        return ["姓名", "代表小组", "行业", "职业", "联系电话", "身份证号", "所在人大", "届次", "任期开始", "备注"]
+
+    def rows(self):
+        yield ["张三", "廉州镇代表小组", "医药", "区人民医院医生", "13800000000", "", "区、市", "第十届", "2021-12-20",
+               _("example row: delete it")]
+
+
 def render_xlsx(exporter) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -47,9 +96,10 @@ def render_xlsx(exporter) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in exporter.rows():
-        # ID numbers and phones as text, so Excel and WPS neither round nor reformat them.
-        sheet.append([str(value) if value is not None else "" for value in row])
-    for column, width in zip("ABCDEFGHI", (10, 18, 12, 30, 24, 16, 22, 8, 20), strict=True):
+        # Text stays text (ID numbers and phones must not be rounded or reformatted by Excel or
+        # WPS); counts stay numbers so they can be summed.
+        sheet.append([value if isinstance(value, int) else ("" if value is None else str(value)) for value in row])
+    for column, width in zip("ABCDEFGHIJ", exporter.widths, strict=False):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
     workbook.save(buffer)

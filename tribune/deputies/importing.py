@@ -256,7 +256,7 @@ def preview(congress, data: bytes) -> ImportPreview:
     deputies already in the registry (skipped). Raises ImportFileError for an unreadable file."""
     rows = _read_sheet(data)
     if not rows:
-        raise ImportFileError(_("The file is empty."))
+        raise ImportFileError(_("The spreadsheet is empty."))
     columns = _columns(rows[0])
     checked = []
     by_id: dict[str, int] = {}

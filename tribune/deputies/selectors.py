@@ -1,10 +1,9 @@
 """Reads shared by the deputies' pages: stories with their derived stage, the facts the coverage
 and reach computations are fed, each in a fixed number of queries."""
 
-import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, OuterRef, Value, When
 
 from tribune.deputies import coverage, reach
 from tribune.deputies.models import Deputy, DeputySeat, DeputyStory, StoryInterview, StoryManuscript
@@ -119,7 +118,3 @@ def case_travels(story_ids) -> dict[int, dict]:
             reprint_levels=tuple(r["level"] for r in travel["reprints"]),
         )
     return result
-
-
-def recent_leads_filter(today: dt.date, days: int = coverage.RECENT_DAYS) -> Q:
-    return Q(happened_on__gte=today - dt.timedelta(days=days))

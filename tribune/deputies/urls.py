@@ -9,6 +9,7 @@ urlpatterns = [
     path("registry/new/", views.deputy_create, name="create"),
     path("registry/import/", views.deputy_import, name="import"),
     path("registry/import/confirm/", views.deputy_import_confirm, name="import_confirm"),
+    path("registry/import/template.xlsx", views.deputy_import_template, name="import_template"),
     path("registry/export.xlsx", views.deputy_export, name="export"),
     path("registry/<int:pk>/", views.deputy_detail, name="deputy"),
     path("registry/<int:pk>/edit/", views.deputy_edit, name="deputy_edit"),
@@ -26,4 +27,5 @@ urlpatterns = [
     path("stories/<int:pk>/reprint/", views.story_reprint, name="story_reprint"),
     path("coverage/", views.coverage_page, name="coverage"),
     path("typical/", views.typical_cases, name="typical"),
+    path("typical/export.xlsx", views.typical_cases_export, name="typical_export"),
 ]

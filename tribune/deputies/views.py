@@ -6,7 +6,7 @@ import binascii
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -100,8 +100,11 @@ def deputy_detail(request, pk):
     stories = (selectors.stories_with_stage(deputy.stories.all()).select_related("typical")
                .order_by("-happened_on", "-id"))
     page = Paginator(stories, PER_PAGE).get_page(request.GET.get("page"))
+    last_featured = Publication.objects.filter(
+        withdrawn_at__isnull=True, submission__manuscript__story_links__story__deputies=deputy,
+    ).aggregate(last=Max("published_on"))["last"]
     return render(request, "deputies/deputy_detail.html", {
-        "deputy": deputy, "seats": list(deputy.seats.all()), "page": page,
+        "deputy": deputy, "seats": list(deputy.seats.all()), "page": page, "last_featured": last_featured,
         "can_reveal": access.can_reveal_deputy_pi(request.member, deputy),
         "can_manage": access.can_manage_deputies(request.member, deputy.congress),
     })
@@ -196,6 +199,16 @@ def deputy_import(request):
         except importing.ImportFileError as exc:
             form.add_error("file", str(exc))
     return render(request, "deputies/import.html", context)
+
+
+@member_required
+def deputy_import_template(request):
+    member = request.member
+    access.require(access.can_manage_deputies(member, member.congress), "registry keepers only")
+    response = HttpResponse(exporting.render_xlsx(exporting.ImportTemplateExporter()),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="deputies-template.xlsx"'
+    return response
 
 
 @member_required
@@ -322,6 +335,7 @@ def story_detail(request, pk, forms_with_errors=None):
     can_link = access.can_link_manuscript(member, story)
     # Publications and reprints are the newsroom's facts: its rule (the coordinator) applies.
     can_record_outlets = access.can_record_publication(member, story)
+    ready = [link.manuscript for link in links if link.manuscript.state in OUTLET_READY_STATES]
     facts = {Stage.LEAD: True, Stage.INTERVIEWED: story.has_interview, Stage.DRAFTED: story.has_manuscript,
              Stage.PUBLISHED: story.has_publication}
     context = {
@@ -335,11 +349,11 @@ def story_detail(request, pk, forms_with_errors=None):
         "can_record_outlets": can_record_outlets,
         "link_choices": list(Manuscript.objects.filter(congress=story.congress).exclude(pk__in=linked_ids)
                              .order_by("-created_at", "-id")[:100]) if can_link else [],
-        "ready_manuscripts": [link.manuscript for link in links if link.manuscript.state in OUTLET_READY_STATES],
+        "ready_manuscripts": ready,
         "interview_form": forms.InterviewForm(initial={"held_on": timezone.localdate()}),
         "typical_form": forms.TypicalForm(),
-        "publication_form": forms.PublicationForm(congress=story.congress,
-                                                  initial={"published_on": timezone.localdate()}),
+        "publication_form": forms.PublicationForm(congress=story.congress, initial={
+            "published_on": timezone.localdate(), "title": ready[0].title if ready else ""}),
         "reprint_form": forms.ReprintForm(initial={"reprinted_on": timezone.localdate(), "level": "city"}),
     }
     context.update(forms_with_errors or {})
@@ -499,14 +513,39 @@ def coverage_page(request):
     })
 
 
+def _typical_cases_of(request):
+    """The congress's typical cases, of one year when `?year=` names one (the year the story
+    happened), with the facts of how far they travelled."""
+    member = request.member
+    cases = selectors.typical_cases(member.congress)
+    years = sorted({d.year for d in cases.values_list("happened_on", flat=True)}, reverse=True)
+    year = request.GET.get("year", "")
+    if year.isdigit() and int(year) in years:
+        cases = cases.filter(happened_on__year=int(year))
+    else:
+        year = ""
+    travels = selectors.case_travels(cases.values_list("pk", flat=True))
+    return cases, travels, years, year
+
+
 @member_required
 def typical_cases(request):
     _require_view(request)
-    member = request.member
-    cases = selectors.typical_cases(member.congress)
-    travels = selectors.case_travels(cases.values_list("pk", flat=True))
+    cases, travels, years, year = _typical_cases_of(request)
     page = Paginator(cases, PER_PAGE).get_page(request.GET.get("page"))
     items = [{"story": story, "travel": travels[story.pk]} for story in page.object_list]
     return render(request, "deputies/typical_cases.html", {
         "page": page, "items": items, "summary": reach.summarise(t["reach"] for t in travels.values()),
+        "years": years, "year": year,
     })
+
+
+@member_required
+def typical_cases_export(request):
+    _require_view(request)
+    cases, travels, _years, year = _typical_cases_of(request)
+    exporter = exporting.TypicalCasesExporter([{"story": story, "travel": travels[story.pk]} for story in cases])
+    response = HttpResponse(exporting.render_xlsx(exporter),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="typical-cases{"-" + year if year else ""}.xlsx"'
+    return response

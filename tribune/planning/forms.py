@@ -128,10 +128,17 @@ class TopicForm(CongressForm):
 
 class RegularMeetingForm(forms.Form):
     date = forms.DateField(label=_("date"), widget=DATE)
-    notes = forms.CharField(label=_("notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    notes = forms.CharField(label=_("notes"), max_length=2000, required=False)
 
 
 class ActionItemForm(CongressForm):
     text = forms.CharField(label=_("action"), max_length=300)
     owner = forms.ModelChoiceField(label=_("owner"), queryset=Member.objects.none())
     due_date = forms.DateField(label=_("due date"), widget=DATE)
+
+
+class TopicScheduleForm(CongressForm):
+    due_date = forms.DateField(label=_("due date"), widget=DATE, required=False)
+    office = forms.ModelChoiceField(label=_("office"), queryset=Office.objects.none(), required=False)
+    assignee = forms.ModelChoiceField(label=_("assigned writer"), queryset=Member.objects.none(), required=False)
+    close = forms.BooleanField(label=_("closed (covered or dropped)"), required=False)

@@ -97,6 +97,12 @@ class Material(models.Model):
     def congress(self):
         return self.activity.congress
 
+    @property
+    def kind_label(self) -> str:
+        from tribune.newsroom.models import AttachmentKind
+
+        return str(AttachmentKind(self.kind).label) if self.kind in AttachmentKind.values else self.kind
+
 
 class MeetingKind(models.TextChoices):
     SESSION = "session", _("Session of the people's congress (人民代表大会会议)")

@@ -121,13 +121,25 @@ def _days(value):
     return "—" if value is None else f"{value:g}"
 
 
+@dataclass(frozen=True)
+class Cell:
+    """A table cell with a style for the page; the .docx and text renderers use its text."""
+
+    text: str
+    css: str = ""
+
+    def __str__(self):
+        return self.text
+
+
 def _with_trend(name, text, now, before):
     t = ind.trend(name, now, before)
     if not t.direction:
-        return text
+        return Cell(text)
     arrow = {"up": "↑", "down": "↓", "same": "→"}[t.direction]
     word = {True: _("better"), False: _("worse"), None: _("unchanged")}[t.better]
-    return f"{text} {arrow}{word}"
+    css = {True: "trend-better", False: "trend-worse", None: ""}[t.better]
+    return Cell(f"{text} {arrow}{word}", css)
 
 
 @dataclass

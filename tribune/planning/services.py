@@ -4,6 +4,7 @@ entry in the same transaction, notifications after commit."""
 import datetime as dt
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -242,14 +243,23 @@ def _notify_assignees(tasks, subject):
 @transaction.atomic
 def meeting_update(*, member: Member, meeting: Meeting, title: str, start_date: dt.date, end_date: dt.date,
                    place: str = "", agenda: str = "") -> Meeting:
-    """Edit a meeting; tasks keep their deadlines (move them one by one where the dates moved)."""
+    """Edit a meeting; when its days move, the deadlines of its open tasks move with them."""
     access.require(access.can_manage_planning(member, meeting.congress), _("You may not edit meetings."))
     _check_dates(start_date, end_date)
+    # Open tasks move with the meeting: before and during with its first day, after with its last.
+    start_shift, end_shift = start_date - meeting.start_date, end_date - meeting.end_date
+    open_tasks = CoverageTask.objects.filter(plan__meeting=meeting, done_at__isnull=True).exclude(
+        manuscript__state="published")
+    if start_shift:
+        open_tasks.exclude(phase=Phase.AFTER).update(due_date=F("due_date") + start_shift)
+    if end_shift:
+        open_tasks.filter(phase=Phase.AFTER).update(due_date=F("due_date") + end_shift)
     meeting.title = _clean_title(title)
     meeting.start_date, meeting.end_date = start_date, end_date
     meeting.place, meeting.agenda = (place or "").strip()[:200], (agenda or "").strip()
     meeting.save()
-    audit_record(action="meeting.update", member=member, obj=meeting)
+    audit_record(action="meeting.update", member=member, obj=meeting,
+                 detail={"moved_days": start_shift.days, "end_moved_days": end_shift.days})
     return meeting
 
 
@@ -421,6 +431,26 @@ def activity_create(*, member: Member, kind: str, title: str, start_date: dt.dat
 
 
 @transaction.atomic
+def activity_update(*, member: Member, activity: Activity, kind: str, title: str, start_date: dt.date,
+                    end_date: dt.date | None = None, places: str = "", description: str = "", offices=(),
+                    leaders=()) -> Activity:
+    access.require(access.can_manage_planning(member, activity.congress), _("You may not edit activities."))
+    if kind not in ActivityKind.values:
+        raise ServiceError(_("Unknown kind of activity."), field="kind")
+    end_date = end_date or start_date
+    _check_dates(start_date, end_date, max_days=92)
+    _check_members_offices(activity.congress, offices, leaders)
+    activity.kind, activity.title = kind, _clean_title(title)
+    activity.start_date, activity.end_date = start_date, end_date
+    activity.places, activity.description = (places or "").strip()[:300], (description or "").strip()
+    activity.save()
+    activity.offices.set(offices)
+    activity.leaders.set(leaders)
+    audit_record(action="activity.update", member=member, obj=activity)
+    return activity
+
+
+@transaction.atomic
 def invitation_add(*, member: Member, activity: Activity, contact: MediaContact) -> Invitation:
     access.require(access.can_manage_liaison(member, activity.congress), _("Only the coordinator invites journalists."))
     if contact.congress_id != activity.congress_id:
@@ -481,6 +511,25 @@ def topic_propose(*, member: Member, title: str, description: str = "", office: 
         meeting.topics.add(topic)
     if activity is not None:
         activity.topics.add(topic)
+    return topic
+
+
+@transaction.atomic
+def topic_schedule(*, member: Member, topic: Topic, due_date: dt.date | None, office: Office | None = None,
+                   assignee: Member | None = None, close: bool = False) -> Topic:
+    """Give a topic from the tray its date, office and writer, or close it. The topic is the
+    newsroom's; planning schedules it (newsroom has no service for it yet)."""
+    access.require(access.can_manage_topics(member, topic.congress), _("You may not schedule topics."))
+    _check_person(topic.congress, assignee, office)
+    newly_assigned = assignee is not None and assignee.pk != topic.assignee_id
+    topic.due_date, topic.office, topic.assignee = due_date, office, assignee
+    topic.closed_at = topic.closed_at or timezone.now() if close else None
+    topic.save(update_fields=["due_date", "office", "assignee", "closed_at"])
+    audit_record(action="topic.schedule", member=member, obj=topic,
+                 detail={"due_date": due_date.isoformat() if due_date else None, "closed": close})
+    if newly_assigned:
+        notify([assignee], kind="assigned", url=reverse("planning:topics") + f"#topic-{topic.pk}",
+               text=_("Topic assigned to you: %(title)s") % {"title": topic.title})
     return topic
 
 

@@ -1,5 +1,6 @@
 """The deputies' pages: what they show, how many queries they take, and their refusals."""
 
+import datetime as dt
 import io
 import re
 
@@ -187,3 +188,108 @@ def test_the_coordinator_dashboard_shows_the_deputies_panel(client, world):
     client.force_login(world.coordinator.user)
     page = client.get(reverse("dashboard")).content.decode()
     assert reverse("deputies:coverage") in page
+
+
+def test_the_typical_cases_export_has_the_same_counts_as_the_page(client, world):
+    populate(world, 6)
+    client.force_login(world.leader.user)
+    rows = _open(client.get(reverse("deputies:typical_export")).content)
+    assert rows[0][0] == "典型案例" and rows[0][3] == "省级媒体刊发"
+    by_title = {row[0]: row for row in rows[1:]}
+    assert set(by_title) == {"故事0", "故事5"}
+    assert by_title["故事0"][3] == 1 and by_title["故事5"][3] == 0
+    assert "（" in by_title["故事0"][7]
+
+
+def test_the_typical_cases_page_filters_by_year_and_ignores_a_bad_year(client, world):
+    populate(world, 6)
+    client.force_login(world.coordinator.user)
+    year = DeputyStory.objects.get(title="故事0").happened_on.year
+    assert "故事0" in client.get(reverse("deputies:typical") + f"?year={year}").content.decode()
+    assert client.get(reverse("deputies:typical") + "?year=abc").status_code == 200
+    # A year without typical cases is not a filter: every case is shown.
+    assert "故事0" in client.get(reverse("deputies:typical") + f"?year={year - 5}").content.decode()
+
+
+def test_the_import_template_is_read_back_by_the_importer(client, world):
+    from tribune.deputies import importing
+
+    client.force_login(world.coordinator.user)
+    content = client.get(reverse("deputies:import_template")).content
+    preview = importing.preview(world.congress, content)
+    assert [(r.name, r.status) for r in preview.rows] == [("张三", "new")]
+
+
+@pytest.mark.parametrize("method, url, data", [
+    ("get", "/deputies/registry/999999/", None),
+    ("get", "/deputies/stories/999999/", None),
+    ("post", "/deputies/registry/import/confirm/", {"payload": "!!!not base64!!!"}),
+    ("post", "/deputies/registry/import/confirm/", {"payload": "UEsDBA=="}),
+    ("post", "/deputies/registry/import/", {}),
+    ("post", "/deputies/registry/new/", {"name": "甲"}),
+    ("get", "/deputies/coverage/?period=forever&dimension=colour&sector=x&page=abc", None),
+    ("get", "/deputies/stories/?stage=nowhere&kind=x&page=-1", None),
+    ("get", "/deputies/registry/?level=moon&page=9999", None),
+])
+def test_bad_requests_are_answered_without_a_server_error(client, world, method, url, data):
+    client.force_login(world.coordinator.user)
+    response = client.post(url, data or {}) if method == "post" else client.get(url)
+    assert response.status_code in (200, 303, 400, 404)
+
+
+def test_a_publication_or_reprint_of_something_not_linked_is_a_form_error(client, world):
+    st = story(world, [deputy(world)])
+    other = story(world, [Deputy.objects.get()], title="另一个故事")
+    m = approved_manuscript(world)
+    services.story_link_manuscript(member=world.writer, story=other, manuscript=m)
+    publication = publish(world, other, m)
+    client.force_login(world.coordinator.user)
+    response = client.post(reverse("deputies:story_reprint", args=[st.pk]), {
+        "publication": publication.pk, "outlet_name": "藁城发布", "level": "county",
+        "reprinted_on": timezone.localdate().isoformat()})
+    assert response.status_code == 400
+    from tribune.outlets.models import Outlet
+
+    response = client.post(reverse("deputies:story_publication", args=[st.pk]), {
+        "manuscript": m.pk, "outlet": Outlet.objects.filter(congress=world.congress).first().pk,
+        "published_on": timezone.localdate().isoformat(), "title": "t"})
+    assert response.status_code == 400
+
+
+def test_a_stale_story_form_saves_nothing(client, world):
+    d = deputy(world)
+    st = story(world, [d])
+    services.story_update(member=world.writer, story=st, version=st.version, kind=st.kind, title="改过",
+                          happened_on=st.happened_on, summary=st.summary, deputies=[d])
+    client.force_login(world.writer.user)
+    response = client.post(reverse("deputies:story_edit", args=[st.pk]), {
+        "version": 1, "kind": "reception", "title": "过时的修改", "happened_on": st.happened_on.isoformat(),
+        "summary": "s", "deputies": [d.pk]})
+    assert response.status_code == 200
+    st.refresh_from_db()
+    assert st.title == "改过"
+
+
+def test_the_dashboard_panel_counts_agree_with_the_full_computations(world):
+    from tribune.deputies import coverage, dashboard, reach, selectors
+
+    populate(world, 10)
+    today = timezone.localdate()
+    facts = selectors.coverage_facts(world.congress)
+    assert dashboard.unfeatured_this_year(world.congress, today) == (
+        len(facts), len(coverage.gaps(facts, coverage.YEAR, today)))
+    cases = selectors.typical_cases(world.congress).values_list("pk", flat=True)
+    full = reach.summarise(t["reach"] for t in selectors.case_travels(cases).values())
+    assert dashboard.reach_summary(world.congress) == full
+    [panel] = dashboard.panels(world.coordinator)
+    assert (panel["total"], panel["unfeatured"]) == (10, 6)  # one manuscript tells stories 0, 3, 6 and 9
+
+
+def test_a_deputy_page_says_when_they_were_last_featured(client, world):
+    d = populate(world, 1)[0]
+    other = deputy(world, name="未报道", serial=30)
+    client.force_login(world.writer.user)
+    published = timezone.localdate() - dt.timedelta(days=1)  # as helpers.publish dates it
+    page = client.get(reverse("deputies:deputy", args=[d.pk])).content.decode()
+    assert f"{published.year}年{published.month}月{published.day}日" in page
+    assert "从未" in client.get(reverse("deputies:deputy", args=[other.pk])).content.decode()

@@ -79,8 +79,8 @@ def test_the_indicators_come_from_the_facts_with_their_trend(world):
     assert (law.reviews, law.returned, law.submissions, law.published) == (1, 0, 1, 1)
     assert pack.before[world.office.pk].topics_proposed == 1
     row = next(r for r in PackExporter(pack).indicator_section().rows if r[0] == world.office.name)
-    assert row[1] == "2 ↑好转"
-    assert row[6] == "100% (1/1)"
+    assert str(row[1]) == "2 ↑好转" and row[1].css == "trend-better"
+    assert str(row[6]) == "100% (1/1)"
 
 
 def test_the_docx_has_the_same_tables_as_the_page(world, tmp_path):

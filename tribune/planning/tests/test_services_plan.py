@@ -149,3 +149,35 @@ def test_a_manuscript_of_another_congress_cannot_be_linked(world):
     foreign = newsroom.manuscript_create(member=world.outsider, title="外区稿件", body="x")
     with pytest.raises(ServiceError):
         services.task_link_manuscript(member=world.coordinator, task=task, manuscript=foreign)
+
+
+def test_moving_a_meeting_moves_its_open_tasks_but_not_the_done_ones(world):
+    start = dt.date(2026, 12, 7)
+    m = meeting(world, start=start, days=2)
+    plan_task = m.plan.tasks.get(task_type=TaskType.PLAN)
+    services.task_mark_done(member=world.coordinator, task=plan_task)
+    before = {t.pk: t.due_date for t in m.plan.tasks.all()}
+    services.meeting_update(member=world.coordinator, meeting=m, title=m.title, start_date=start + dt.timedelta(days=3),
+                            end_date=start + dt.timedelta(days=5))
+    for task in m.plan.tasks.all():
+        if task.pk == plan_task.pk:
+            assert task.due_date == before[task.pk]
+        elif task.phase == Phase.AFTER:
+            assert task.due_date == before[task.pk] + dt.timedelta(days=4)
+        else:
+            assert task.due_date == before[task.pk] + dt.timedelta(days=3)
+
+
+def test_a_topic_from_the_tray_gets_a_date_and_a_writer(world, django_capture_on_commit_callbacks):
+    topic = services.topic_propose(member=world.coordinator, title="没有日期的选题")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.topic_schedule(member=world.office_head, topic=topic, due_date=dt.date(2026, 12, 1),
+                                office=world.office, assignee=world.writer)
+    topic.refresh_from_db()
+    assert topic.due_date == dt.date(2026, 12, 1) and topic.assignee == world.writer
+    assert Notification.objects.filter(member=world.writer, kind="assigned").exists()
+    with pytest.raises(PermissionDenied):
+        services.topic_schedule(member=world.writer, topic=topic, due_date=None)
+    services.topic_schedule(member=world.coordinator, topic=topic, due_date=None, close=True)
+    topic.refresh_from_db()
+    assert topic.closed_at is not None and topic.due_date is None

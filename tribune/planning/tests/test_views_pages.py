@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tribune.newsroom.models import Topic
 from tribune.org.testing import PASSWORD
 from tribune.outlets.models import MediaContact, Outlet
 from tribune.planning import services
@@ -43,9 +44,11 @@ def pages(m, a, c):
         reverse("planning:meeting_edit", args=[m.pk]), reverse("planning:task", args=[m.plan.tasks.first().pk]),
         reverse("planning:key_points", args=[m.pk]), reverse("planning:templates"),
         reverse("planning:templates") + "?kind=session", reverse("planning:activities"),
-        reverse("planning:activity_create"), reverse("planning:activity", args=[a.pk]), reverse("planning:liaison"),
+        reverse("planning:activity_create"), reverse("planning:activity", args=[a.pk]),
+        reverse("planning:activity_edit", args=[a.pk]), reverse("planning:liaison"),
         reverse("planning:contact", args=[c.pk]), reverse("planning:regular"), reverse("planning:pack"),
         reverse("planning:pack") + "?date=2026-11-20", reverse("planning:topics") + f"?meeting={m.pk}",
+        reverse("planning:topic", args=[Topic.objects.filter(congress=m.congress).first().pk]),
     ]
 
 
@@ -54,7 +57,7 @@ def test_every_page_opens_with_one_h1_and_bounded_queries(world, client, rows, d
     m, a, c = populate(world, rows)
     login(client, world.coordinator)
     for url in pages(m, a, c):
-        with django_assert_max_num_queries(40):
+        with django_assert_max_num_queries(20):
             response = client.get(url)
         assert response.status_code == 200, url
         html = response.content.decode()
@@ -89,3 +92,22 @@ def test_the_calendar_shows_meetings_tasks_and_the_undated_topic_tray(world, cli
     html = client.get(reverse("planning:calendar")).content.decode()
     assert m.title in html and "没有日期的选题" in html
     assert m.plan.tasks.filter(due_date__month=today.month).first().title in html
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_the_dashboard_panels_take_a_fixed_number_of_queries(world, rows, django_assert_num_queries):
+    from tribune.planning.dashboard import panels
+
+    populate(world, rows)
+    coordinator = type(world.coordinator).objects.select_related("congress").get(pk=world.coordinator.pk)
+    coordinator.role_codes  # noqa: B018 - warm the role cache, as the request middleware does
+    with django_assert_num_queries(2):
+        result = panels(coordinator)
+    assert [p["template"] for p in result] == ["planning/partials/dashboard_tasks.html"] * 2
+
+
+def test_a_writer_sees_only_their_own_panel(world):
+    from tribune.planning.dashboard import panels
+
+    assert len(panels(world.writer)) == 1
+    assert panels(world.auditor) == []

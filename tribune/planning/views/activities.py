@@ -62,6 +62,25 @@ def activity_create(request):
 
 
 @member_required
+def activity_edit(request, pk):
+    activity = _activity(request, pk)
+    member = request.member
+    access.require(access.can_manage_planning(member, activity.congress), "may not edit activities")
+    initial = {"kind": activity.kind, "title": activity.title, "start_date": activity.start_date,
+               "end_date": activity.end_date, "places": activity.places, "description": activity.description,
+               "offices": list(activity.offices.all()), "leaders": list(activity.leaders.all())}
+    form = ActivityForm(request.POST or None, member=member, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.activity_update(member=member, activity=activity, **form.cleaned_data)
+        except ServiceError as exc:
+            form_error(request, exc, form)
+        else:
+            return HttpResponseRedirect(reverse("planning:activity", args=[activity.pk]))
+    return render(request, "planning/activity_form.html", {"form": form, "activity": activity})
+
+
+@member_required
 def activity_detail(request, pk):
     activity = _activity(request, pk)
     member = request.member
@@ -78,11 +97,17 @@ def activity_detail(request, pk):
         "invitations": list(activity.invitations.select_related("contact__outlet").order_by("id")),
         "materials": list(activity.materials.select_related("uploaded_by").order_by("-uploaded_at")[:100]),
         "topics": list(activity.topics.all()),
-        "invite_form": InvitationForm(member=member) if can_liaison else None,
+        "invite_form": _invite_form(member, activity) if can_liaison else None,
         "material_form": MaterialForm() if access.can_add_material(member, activity) else None,
         "task_form": TaskForm(member=member, initial={"due_date": activity.end_date}) if can_manage else None,
-        "can_liaison": can_liaison, "started": activity.start_date <= today,
+        "can_liaison": can_liaison, "started": activity.start_date <= today, "can_manage": can_manage,
     })
+
+
+def _invite_form(member, activity):
+    form = InvitationForm(member=member)
+    form.fields["contact"].queryset = form.fields["contact"].queryset.exclude(invitations__activity=activity)
+    return form
 
 
 @member_required
@@ -143,7 +168,8 @@ def material_add(request, pk):
     form = MaterialForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.material_add(member=request.member, activity=activity, **form.cleaned_data)
+            services.material_add(member=request.member, activity=activity, uploaded=form.cleaned_data["file"],
+                                  caption=form.cleaned_data["caption"])
         except ServiceError as exc:
             messages.error(request, str(exc.message))
         else:

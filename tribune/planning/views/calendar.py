@@ -15,7 +15,7 @@ from tribune.newsroom.models import Topic
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.planning import selectors, services
-from tribune.planning.forms import TopicForm
+from tribune.planning.forms import TopicForm, TopicScheduleForm
 from tribune.planning.models import Activity, Meeting
 from tribune.planning.views.common import form_error, parse_date, require_post, require_view
 from tribune.web.views import member_required
@@ -130,6 +130,32 @@ def topics(request):
     return render(request, "planning/topics.html", {
         "page": page, "form": form, "state": state, "subject": meeting or activity,
         "suggestions": selectors.suggestions(member.congress, timezone.localdate()), "today": timezone.localdate()})
+
+
+@member_required
+def topic_detail(request, pk):
+    """Schedule a topic: its date, office and writer; or close it."""
+    topic = access.get_for_member(Topic.objects.select_related("congress", "office", "assignee", "proposed_by"),
+                                  request.member, pk=pk)
+    member = request.member
+    require_view(member)
+    can_manage = access.can_manage_topics(member, topic.congress)
+    initial = {"due_date": topic.due_date, "office": topic.office, "assignee": topic.assignee,
+               "close": topic.closed_at is not None}
+    form = TopicScheduleForm(request.POST or None, member=member, initial=initial) if can_manage else None
+    if request.method == "POST":
+        access.require(can_manage, "may not schedule topics")
+        if form.is_valid():
+            try:
+                services.topic_schedule(member=member, topic=topic, **form.cleaned_data)
+            except ServiceError as exc:
+                form_error(request, exc, form)
+            else:
+                messages.success(request, _("Topic saved."))
+                return HttpResponseRedirect(reverse("planning:topics") + f"#topic-{topic.pk}")
+    return render(request, "planning/topic_detail.html", {
+        "topic": topic, "form": form, "manuscripts": list(topic.manuscripts.order_by("-created_at")[:20]),
+        "meetings": list(topic.meetings.all()), "activities": list(topic.activities.all())})
 
 
 # --- Inbox -----------------------------------------------------------------------------------
