@@ -113,6 +113,8 @@ TABLE: dict[str, Row] = {
     # planning
     "planning:calendar": Page(EDITORIAL),
     "planning:topics": Page(EDITORIAL),
+    "planning:topic": Action(EDITORIAL),
+    "planning:activity_edit": Action(PLANNERS),
     "planning:inbox": Page(EVERYONE),
     "planning:inbox_read": PostOnly(EVERYONE),
     "planning:meetings": Page(EDITORIAL),
@@ -149,6 +151,8 @@ TABLE: dict[str, Row] = {
     "deputies:create": Page(DEPUTY_KEEPERS),
     "deputies:import": Page(DEPUTY_KEEPERS),
     "deputies:import_confirm": PostOnly(DEPUTY_KEEPERS),
+    "deputies:import_template": Action(DEPUTY_KEEPERS),
+    "deputies:typical_export": Action(EDITORIAL),
     "deputies:export": Action({DIRECTOR, LEADER, COORDINATOR, OFFICE_HEAD}),
     "deputies:deputy": Action(EDITORIAL),
     "deputies:deputy_edit": Action(DEPUTY_KEEPERS),
