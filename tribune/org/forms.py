@@ -19,8 +19,8 @@ class MemberFilterForm(forms.Form):
 
 
 class MemberForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=40)
-    title = forms.CharField(label=_("Title"), max_length=60, required=False,
+    name = forms.CharField(label=_("Full name"), max_length=40)
+    title = forms.CharField(label=_("Job title"), max_length=60, required=False,
                             help_text=_("e.g. 副主任, 信息员"))
     office = forms.ModelChoiceField(label=_("Office"), queryset=Office.objects.none(), required=False,
                                     empty_label=_("— no office —"))
@@ -55,7 +55,7 @@ class PasswordForm(forms.Form):
 
 
 class OfficeForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=60)
+    name = forms.CharField(label=_("Office name"), max_length=60)
     leader = forms.ModelChoiceField(label=_("Leader in charge"), queryset=Member.objects.none(), required=False,
                                     empty_label=_("— none —"))
     minimum_monthly = forms.IntegerField(label=_("Monthly minimum of manuscripts"), min_value=0, max_value=100,

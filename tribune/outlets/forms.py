@@ -9,15 +9,16 @@ from tribune.outlets.models import Outlet, OutletKind, OutletLevel
 class OutletFilterForm(forms.Form):
     level = forms.ChoiceField(label=_("Level"), required=False,
                               choices=[("", _("All levels")), *OutletLevel.choices])
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *OutletKind.choices])
-    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    kind = forms.ChoiceField(label=_("Outlet kind"), required=False,
+                             choices=[("", _("All kinds")), *OutletKind.choices])
+    q = forms.CharField(label=_("Outlet name"), required=False, max_length=100)
     inactive = forms.BooleanField(label=_("Show outlets out of use"), required=False)
 
 
 class OutletForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=_("Outlet name"), max_length=100)
     level = forms.ChoiceField(label=_("Level"), choices=OutletLevel.choices)
-    kind = forms.ChoiceField(label=_("Kind"), choices=OutletKind.choices)
+    kind = forms.ChoiceField(label=_("Outlet kind"), choices=OutletKind.choices)
     address = forms.CharField(label=_("Web address"), max_length=200, required=False,
                               help_text=_("Optional: the outlet's site, for reference."))
     is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
@@ -34,16 +35,16 @@ class ContactFilterForm(forms.Form):
 
 
 class ContactForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=40)
+    name = forms.CharField(label=_("Full name"), max_length=40)
     outlet = forms.ModelChoiceField(label=_("Outlet"), queryset=Outlet.objects.none(), required=False,
                                     empty_label=_("— not at an outlet —"))
     organisation = forms.CharField(
-        label=_("Organisation"), max_length=100, required=False,
+        label=_("Other organisation"), max_length=100, required=False,
         help_text=_("When the contact is not at an outlet, e.g. the district propaganda department (区委宣传部)."),
     )
     position = forms.CharField(label=_("Position"), max_length=60, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    email = forms.EmailField(label=_("E-mail address"), required=False)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, congress, **kwargs):

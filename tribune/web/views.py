@@ -1,6 +1,7 @@
 """Dashboard, audit log and error pages."""
 
 import datetime as dt
+import json
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 
 from tribune.org import access
 from tribune.org.models import AuditEntry, Role
@@ -37,8 +39,25 @@ def dashboard(request):
     return render(request, "web/dashboard.html", dashboard_selectors.for_member(request.member))
 
 
+# Readable names of the events every app writes; other actions show their code only.
+ACTION_LABELS = {
+    "login": _("Logged in"),
+    "login_failed": _("Failed login"),
+    "logout": _("Logged out"),
+    "permission_denied": _("Refused"),
+    "member.create": _("Member created"),
+    "member.update": _("Member changed"),
+    "member.deactivate": _("Member deactivated"),
+    "member.activate": _("Member reactivated"),
+    "member.password_reset": _("Password reset"),
+    "office.create": _("Office created"),
+    "office.update": _("Office changed"),
+    "congress.set_chain": _("Approval chain changed"),
+}
+
+
 class AuditFilterForm(forms.Form):
-    action = forms.CharField(label=_("Action"), required=False, max_length=60,
+    action = forms.CharField(label=_("Action taken"), required=False, max_length=60,
                              help_text=_("The start of an action, e.g. manuscript. or login"))
     user = forms.CharField(label=_("User"), required=False, max_length=150)
     since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -51,6 +70,7 @@ class AuditFilterForm(forms.Form):
         return data
 
 
+@require_GET
 @member_required
 def audit_log(request):
     """The audit log, read-only, for the auditor (三员分立: the auditor reads, nobody edits).
@@ -74,6 +94,9 @@ def audit_log(request):
             entries = entries.filter(at__lt=dt.datetime.combine(data["until"] + dt.timedelta(days=1), dt.time.min,
                                                                 tzinfo=tz))
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    for entry in page:
+        entry.label = ACTION_LABELS.get(entry.action, "")
+        entry.detail_text = json.dumps(entry.detail, ensure_ascii=False) if entry.detail else ""
     return render(request, "web/audit_log.html", {"page": page, "form": form})
 
 

@@ -210,3 +210,13 @@ def test_a_bad_chain_form_is_refused(client, world, data):
     assert response.status_code == 200
     world.congress.refresh_from_db()
     assert world.congress.chain() == before
+
+
+def test_the_offices_page_query_count_does_not_grow_with_offices(client, world, django_assert_max_num_queries):
+    c = login(client, world.coordinator)
+    with django_assert_max_num_queries(12):
+        assert c.get(reverse("org:offices")).status_code == 200
+    for i in range(30):
+        Office.objects.create(congress=world.congress, name=f"委室{i}", leader=world.leader, position=10 + i)
+    with django_assert_max_num_queries(12):
+        assert c.get(reverse("org:offices")).status_code == 200

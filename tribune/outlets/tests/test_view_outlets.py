@@ -161,3 +161,14 @@ def test_contacts_are_filtered_by_outlet(client, world, contact):
     html = c.get(reverse("outlets:contacts"), {"outlet": contact.outlet_id}).content.decode()
     assert "李记者" in html and "王宣传" not in html
     assert c.get(reverse("outlets:contacts"), {"outlet": "abc"}).status_code == 200
+
+
+def test_the_contact_list_query_count_is_fixed(client, world, django_assert_max_num_queries):
+    c = login(client, world.writer)
+    with django_assert_max_num_queries(12):
+        c.get(reverse("outlets:contacts"))
+    outlets = list(Outlet.objects.filter(congress=world.congress))
+    for i in range(60):
+        services.contact_save(member=world.coordinator, name=f"记者{i}", outlet=outlets[i % len(outlets)])
+    with django_assert_max_num_queries(12):
+        assert c.get(reverse("outlets:contacts")).status_code == 200
