@@ -112,7 +112,7 @@ class Member(models.Model):
         verbose_name=_("office"),
     )
     name = models.CharField(_("name"), max_length=40)
-    title = models.CharField(_("title"), max_length=60, blank=True)
+    title = models.CharField(_("job title"), max_length=60, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

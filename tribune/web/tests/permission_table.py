@@ -181,6 +181,17 @@ TABLE: dict[str, Row] = {
     "assessment:ranking": Page(EDITORIAL_AND_ADMIN),
     "assessment:ledger": Page(EDITORIAL_AND_ADMIN),
     "assessment:awards": Action(EDITORIAL_AND_ADMIN),
+    "assessment:scheme": Page(EDITORIAL_AND_ADMIN),
+    "assessment:scheme_create": PostOnly({COORDINATOR, ADMIN}),
+    "assessment:scheme_year": Action(EDITORIAL_AND_ADMIN),
+    "assessment:scheme_edit": Action({COORDINATOR, ADMIN}),
+    "assessment:scheme_import": PostOnly({COORDINATOR, ADMIN}),
+    "assessment:scheme_export": Action(EDITORIAL_AND_ADMIN),
+    "assessment:scheme_history": Action(EDITORIAL_AND_ADMIN),
+    "assessment:scheme_version": Action(EDITORIAL_AND_ADMIN),
+    "assessment:commissions": Page(EDITORIAL_AND_ADMIN),
+    "assessment:commission_add": PostOnly({COORDINATOR}),
+    "assessment:commission_delivered": PostOnly({COORDINATOR}),
 }
 
 

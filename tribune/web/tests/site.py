@@ -56,7 +56,18 @@ def build_site(world) -> dict:
             "publication": publication}
     site.update(_planning(world, contact))
     site.update(_deputies(world, published))
+    site.update(_assessment(world))
     return site
+
+
+def _assessment(world) -> dict:
+    from tribune.assessment import services as assessment
+
+    today = timezone.localdate()
+    scheme = assessment.scheme_create(member=world.coordinator, congress=world.congress, year=today.year)
+    commission = assessment.commission_create(member=world.coordinator, office=world.office, title="约稿：执法检查",
+                                              due_date=today)
+    return {"scheme": scheme, "commission": commission}
 
 
 def _planning(world, contact) -> dict:
@@ -202,7 +213,7 @@ def _path(model, target, max_depth=4) -> str | None:
 
 
 # Arguments that are values, not objects: a report's period is the current one.
-PLAIN_KWARGS = {"year", "month", "quarter"}
+PLAIN_KWARGS = {"year", "month", "quarter", "version"}
 
 
 def fill_kwargs(route: Route, congress) -> tuple[dict | None, str]:
@@ -211,7 +222,7 @@ def fill_kwargs(route: Route, congress) -> tuple[dict | None, str]:
     if not route.kwargs:
         return {}, ""
     today = timezone.localdate()
-    plain = {"year": today.year, "month": today.month, "quarter": (today.month - 1) // 3 + 1}
+    plain = {"year": today.year, "month": today.month, "quarter": (today.month - 1) // 3 + 1, "version": 1}
     wanted, values, chosen = {}, {}, []
     for kwarg, converter in route.kwargs.items():
         if kwarg in plain and converter == "IntConverter":

@@ -27,4 +27,4 @@ def test_a_refused_htmx_request_shows_a_message_instead_of_nothing(browser, worl
                       {detail: {xhr: {status: 403}}}))""")
     alert = page.locator(".message.error[role=alert]")
     alert.wait_for()
-    assert "权限" in alert.inner_text() or "permission" in alert.inner_text()
+    assert "无权" in alert.inner_text()
