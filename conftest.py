@@ -26,6 +26,14 @@ def _media_root(tmp_path, settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """The local-memory cache lives as long as the worker process: each test starts empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Every test starts in the default language (Simplified Chinese). A request through the
     test client leaves its language active in the thread; without this, one test that asked for

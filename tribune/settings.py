@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "tribune.org",
     "tribune.outlets",
     "tribune.newsroom",
@@ -106,6 +107,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tribune.org.middleware.MemberMiddleware",
 ]
+
+# Form widgets render through the project's templates, so web/templates/django/forms can override
+# the slow ones (the select).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "tribune.urls"
 WSGI_APPLICATION = "tribune.wsgi.application"

@@ -5,11 +5,14 @@ publications. A fixed number of queries (aggregates only) once the ledger is fre
 import datetime as dt
 from collections import defaultdict
 
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tribune.assessment.models import FactsMarker, ScoringScheme
 from tribune.assessment.periods import Month, Quarter, previous_month
 from tribune.assessment.reports import LEVELS, Scope, level_names
 from tribune.newsroom.models import MetricSnapshot, Publication, Submission
@@ -17,6 +20,10 @@ from tribune.org import access
 
 MONTHS = 12
 TOP_READS = 10
+# The charts are the same for everyone in the congress and change only with its facts or scheme,
+# which move the facts marker or the scheme's version: both are part of the cache key, so a
+# change shows at once. Changes made without signals (bulk loads) show within this delay.
+CHARTS_TTL = 300
 
 
 def _months(today: dt.date) -> list[Month]:
@@ -77,9 +84,18 @@ def panels(member) -> list[dict]:
     congress = member.congress
     if not access.can_see_reports(member, congress):
         return []
+    return [{"template": "assessment/partials/dashboard_charts.html", "charts": charts(congress)}]
+
+
+def charts(congress) -> dict:
+    """The three charts' data, cached per congress (two queries when cached)."""
     today = timezone.localdate()
-    return [{
-        "template": "assessment/partials/dashboard_charts.html",
-        "charts": {"activity": activity(congress, today), "ranking": office_ranking(congress, today),
-                   "reads": month_reads(congress, today)},
-    }]
+    marker = FactsMarker.objects.filter(congress=congress).values_list("version", flat=True).first() or 0
+    scheme = ScoringScheme.objects.filter(congress=congress, year=today.year).values_list("version", flat=True)
+    key = f"assessment:charts:{congress.pk}:{today}:{marker}:{scheme.first()}:{get_language()}"
+    data = cache.get(key)
+    if data is None:
+        data = {"activity": activity(congress, today), "ranking": office_ranking(congress, today),
+                "reads": month_reads(congress, today)}
+        cache.set(key, data, CHARTS_TTL)
+    return data

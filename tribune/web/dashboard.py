@@ -68,12 +68,20 @@ def for_member(member) -> dict:
     recent = list(published.order_by("-published_on", "-id")[:LIMIT])
     for publication in recent:
         publication.is_mine = publication.submission.manuscript_id in mine_ids
+    # The counts of the congress's manuscripts in one aggregate query (the review queue keeps its
+    # own: its filter joins differently).
+    by_state = Manuscript.objects.filter(congress=congress).aggregate(
+        drafts=Count("id", filter=Q(state=State.DRAFT, authorships__member=member), distinct=True),
+        to_revise=Count("id", filter=Q(state=State.RETURNED, authorships__member=member), distinct=True),
+        to_submit=Count("id", filter=Q(state=State.APPROVED), distinct=True),
+        awaiting=Count("id", filter=Q(state=State.SUBMITTED), distinct=True),
+    )
     counts = {
-        "drafts": mine.filter(state=State.DRAFT).count(),
-        "to_revise": mine.filter(state=State.RETURNED).count(),
+        "drafts": by_state["drafts"],
+        "to_revise": by_state["to_revise"],
         "to_review": to_review.count() if reviews else None,
-        "to_submit": _manuscripts(congress).filter(state=State.APPROVED).count() if coordinates else None,
-        "awaiting": _manuscripts(congress).filter(state=State.SUBMITTED).count() if coordinates else None,
+        "to_submit": by_state["to_submit"] if coordinates else None,
+        "awaiting": by_state["awaiting"] if coordinates else None,
         "published_month": published.filter(published_on__gte=month_start).count(),
     }
     return {

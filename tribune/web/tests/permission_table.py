@@ -13,6 +13,7 @@ Kinds of row:
 - PostOnly(roles): a button; a GET is answered 405 (a role not allowed may get its 403/404 first).
 - Redirect(): sends every member on to another page (which has its own row).
 - Public(): open to visitors who are not logged in.
+- Home(roles): the landing page; 200 for these roles, a redirect to their own home for the others.
 A member of another congress gets 404 for every object of ours, and for pages without an object
 is treated by their roles (they see their own congress).
 """
@@ -61,9 +62,15 @@ def Public():
     return Row("public", EVERYONE)
 
 
+def Home(roles):
+    """The landing page: 200 for these roles; everyone else is sent (302) to their own home
+    (the auditor to the audit log)."""
+    return Row("home", frozenset(roles))
+
+
 TABLE: dict[str, Row] = {
     # web
-    "dashboard": Page(EVERYONE),
+    "dashboard": Home(EDITORIAL_AND_ADMIN),
     "login": Public(),
     "logout": PostOnly(EVERYONE),
     "healthz": Public(),

@@ -58,6 +58,8 @@ def _expected(row: Row, who: str, roles: set[str], has_object: bool) -> set[int]
         return {405} if allowed else {403, 404, 405}
     if row.kind == "redirect":
         return {302}
+    if row.kind == "home":
+        return {200} if allowed else {302}
     if who == "outsider" and has_object:
         return {404}
     if row.kind == "page":
