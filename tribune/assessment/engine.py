@@ -30,7 +30,8 @@ import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from functools import lru_cache
 
 CENT = Decimal("0.01")
@@ -371,8 +372,8 @@ def split_credit(points: Decimal, authors: tuple[Author, ...], scheme: Scheme) -
     """Split an amount among the authors; the parts sum exactly to `points`.
 
     Weights: the manuscript's shares, or equal, or the scheme's first-N ratios (3:2 gives the
-    first author 3/5 and the second 2/5; later authors get nothing). Each part is rounded down
-    to the cent and the cents left over go to the largest remainders, first author first on ties.
+    first author 3/5 and the second 2/5; later authors get nothing). The cents are handed out
+    one at a time (see `apportion`), so a larger amount never gives any author a smaller part.
     """
     ordered = sorted(authors, key=lambda a: a.position)
     if scheme.credit_split == "equal":
@@ -389,20 +390,44 @@ def split_credit(points: Decimal, authors: tuple[Author, ...], scheme: Scheme) -
     if not ordered or total_weight <= 0:
         return []
     sign = -1 if points < 0 else 1
-    amount = abs(points)
-    raw = [amount * w / total_weight for w in weights]
-    parts = [r.quantize(CENT, rounding=ROUND_DOWN) for r in raw]
-    left = int((amount - sum(parts, ZERO)) / CENT)
-    by_remainder = sorted(range(len(ordered)), key=lambda i: (-(raw[i] - parts[i]), i))
-    for i in by_remainder[:left]:
-        parts[i] += CENT
+    cents = apportion(int(abs(points) / CENT), tuple(max(w, ZERO) for w in weights))
     out = []
-    for author, weight, part in zip(ordered, weights, parts, strict=True):
-        if weight == 0:
+    for author, weight, part in zip(ordered, weights, cents, strict=True):
+        if weight <= 0:
             continue
         share = (weight / total_weight * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        out.append((author, part * sign, f"{word} {fmt(share)}%"))
+        out.append((author, part * CENT * sign, f"{word} {fmt(share)}%"))
     return out
+
+
+@lru_cache(maxsize=65536)
+def apportion(cents: int, weights: tuple[Decimal, ...]) -> tuple[int, ...]:
+    """Hand `cents` out among weights one cent at a time (Sainte-Laguë): the next cent goes to
+    the author with the highest weight ÷ (cents already given + ½), the earlier author on a tie.
+
+    The result for n cents is the first n of one fixed sequence of claims, so it is the result
+    for n − 1 cents plus one cent: an author's part never shrinks when the amount grows (which
+    rounding each part and giving out the leftover cents cannot promise). Computed from the
+    proportional parts and corrected claim by claim, not cent by cent."""
+    fractions = [Fraction(w) for w in weights]
+    total = sum(fractions)
+    given = [int(cents * w / total) if w > 0 else 0 for w in fractions]
+
+    def claim(i: int, k: int):  # the rank of author i's k-th cent (k ≥ 1): higher sorts later
+        return (fractions[i] / (k - Fraction(1, 2)), -i)
+
+    live = [i for i, w in enumerate(fractions) if w > 0]
+    while sum(given) < cents:
+        i = max(live, key=lambda i: claim(i, given[i] + 1))
+        given[i] += 1
+    while True:
+        best = max(live, key=lambda i: claim(i, given[i] + 1))
+        held = [i for i in live if given[i] > 0]
+        worst = min(held, key=lambda i: claim(i, given[i])) if held else None
+        if worst is None or claim(best, given[best] + 1) <= claim(worst, given[worst]):
+            return tuple(given)
+        given[best] += 1
+        given[worst] -= 1
 
 
 # --- Manuscript items ----------------------------------------------------------------------
@@ -604,12 +629,17 @@ def score(facts: Facts, scheme: Scheme) -> list[Entry]:
                 "rule": it.rule, "fact_kind": it.fact_kind, "period": it.period, "manuscript_id": ms.id,
                 "submission_id": it.submission_id, "publication_id": it.publication_id, "fact_id": it.fact_id,
             }
-            # Split the manuscript's running total, not the item alone, and give each author the
-            # change of their part: an author's parts then always add up to their share of the
-            # manuscript's points, however the points were itemised (rounded once, not per item).
-            before = running
-            running += it.points
-            now = split_credit(running, ms.authors, scheme)
+            # Split the manuscript's running total of everything but deductions, and give each
+            # author the change of their part: an author's parts then add up to their part of the
+            # manuscript's points however the points were itemised, and, the split being
+            # monotone, a gain never takes a cent from anyone. A deduction is split on its own,
+            # so it moves no cent of any other entry.
+            if it.is_deduction:
+                before, after = ZERO, it.points
+            else:
+                before, after = running, running + it.points
+                running = after
+            now = split_credit(after, ms.authors, scheme)
             then = {a.member_id: part for a, part, _how in split_credit(before, ms.authors, scheme)}
             for author, cumulative, how in now:
                 part = cumulative - then.get(author.member_id, ZERO)
