@@ -11,8 +11,9 @@ fact it came from and one line of Chinese saying why. The order of work:
 2. The per-manuscript cap: an explicit "cap" item wherever the manuscript's running total
    would pass the cap (or comes back under it after a reversal).
 3. Credit: each item is split among the authors (by shares, equally, or by first-N ratios);
-   the parts always sum to the item, to the cent. The office receives each item whole, as
-   a separate office entry.
+   the parts always sum to the item, to the cent, and are never negative for a gain. Items a
+   later fact can re-itemise are split as one running account (`_pooled_rules`). The office
+   receives each item whole, as a separate office entry.
 4. Person caps: the monthly cap on submission points and the quarterly cap on a person's
    points, again as explicit "cap" entries on the date the cap was crossed.
 5. Office deductions: the monthly minimum missed, commissioned pieces not delivered.
@@ -21,7 +22,8 @@ Deductions are always entries of their own: no rule ever nets a deduction into a
 caps only ever count gains (see `_running_cap`).
 
 Rounding: every item is computed exactly in Decimal and rounded once to 0.01 (half up);
-author parts are rounded to 0.01 by the largest-remainder method so they sum to the item.
+author parts are whole cents handed out one at a time (`apportion`), so they sum to the item
+and no author's part shrinks when the amount grows.
 """
 
 from __future__ import annotations
@@ -619,26 +621,26 @@ def score(facts: Facts, scheme: Scheme) -> list[Entry]:
         "instructions": _group(facts.instructions, "manuscript_id"),
     }
     offices = {o.id: o for o in facts.offices}
+    pooled = _pooled_rules(scheme)
     entries: list[Entry] = []
     for ms in sorted(facts.manuscripts, key=lambda m: m.id):
         items = _apply_manuscript_cap(ms, _manuscript_items(ms, facts, scheme, by_ms), scheme)
         office_name = offices[ms.office_id].name if ms.office_id in offices else ""
-        running = ZERO
+        pool = ZERO
         for it in items:
             common = {
                 "rule": it.rule, "fact_kind": it.fact_kind, "period": it.period, "manuscript_id": ms.id,
                 "submission_id": it.submission_id, "publication_id": it.publication_id, "fact_id": it.fact_id,
             }
-            # Split the manuscript's running total of everything but deductions, and give each
-            # author the change of their part: an author's parts then add up to their part of the
-            # manuscript's points however the points were itemised, and, the split being
-            # monotone, a gain never takes a cent from anyone. A deduction is split on its own,
-            # so it moves no cent of any other entry.
-            if it.is_deduction:
-                before, after = ZERO, it.points
+            # Each item is split on its own, except the amounts that later facts may re-itemise
+            # (see `_pooled_rules`): those are split as one running account, each author getting
+            # the change of their part of it. The split is monotone, so no gain ever takes a
+            # cent from anyone, and recording a fact never re-rounds another fact's entries.
+            if it.rule in pooled:
+                before, after = pool, pool + it.points
+                pool = after
             else:
-                before, after = running, running + it.points
-                running = after
+                before, after = ZERO, it.points
             now = split_credit(after, ms.authors, scheme)
             then = {a.member_id: part for a, part, _how in split_credit(before, ms.authors, scheme)}
             for author, cumulative, how in now:
@@ -657,6 +659,19 @@ def score(facts: Facts, scheme: Scheme) -> list[Entry]:
     for i, e in enumerate(entries, start=1):
         e.seq = i
     return entries
+
+
+def _pooled_rules(scheme: Scheme) -> frozenset:
+    """The rules whose items a newly recorded fact can re-itemise: in "highest" mode an earlier
+    publication changes the difference a later one adds; under a per-manuscript cap an earlier
+    item moves the day the cap is crossed. Split item by item, 5 + 7 need not round like 12;
+    split as one running account, an author's part of them is their part of the account's
+    total, which never falls when a publication is added."""
+    if scheme.cap_per_manuscript is not None:
+        return frozenset({"publication", "withdrawal_reversal", "cap_manuscript"})
+    if scheme.publication_levels == "highest":
+        return frozenset({"publication", "withdrawal_reversal"})
+    return frozenset()
 
 
 def _group(rows, attr: str) -> dict:
