@@ -144,6 +144,23 @@ def test_adding_a_publication_never_lowers_anyones_total(f, s, data):
         assert after.get(key, Decimal(0)) >= value, key
 
 
+capped_every = st.builds(
+    lambda s, month, quarter: replace(s, publication_levels="every", cap_per_manuscript=None,
+                                      submission_monthly_cap=month, cap_per_person_quarter=quarter),
+    schemes(), st.none() | st.decimals(min_value=1, max_value=3, places=2),
+    st.decimals(min_value=1, max_value=30, places=2))
+
+
+@SETTINGS
+@given(facts(), capped_every, st.data())
+def test_adding_a_publication_never_lowers_a_total_under_tight_person_caps(f, s, data):
+    """Person caps that bind often (quarter cap 1 to 30, monthly 1 to 3), counted to the cent."""
+    new = data.draw(publication(999, [m.id for m in f.manuscripts], withdrawable=False))
+    before = totals(e.score(f, s))
+    after = totals(e.score(replace(f, publications=(*f.publications, new)), s))
+    assert all(after.get(key, Decimal(0)) >= value for key, value in before.items())
+
+
 @SETTINGS
 @given(facts(), schemes())
 def test_a_gain_never_gives_any_author_a_negative_part(f, s):
