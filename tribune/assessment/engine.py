@@ -33,7 +33,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
 from functools import lru_cache
 
 CENT = Decimal("0.01")
@@ -411,22 +410,36 @@ def apportion(cents: int, weights: tuple[Decimal, ...]) -> tuple[int, ...]:
     for n − 1 cents plus one cent: an author's part never shrinks when the amount grows (which
     rounding each part and giving out the leftover cents cannot promise). Computed from the
     proportional parts and corrected claim by claim, not cent by cent."""
-    fractions = [Fraction(w) for w in weights]
-    total = sum(fractions)
-    given = [int(cents * w / total) if w > 0 else 0 for w in fractions]
+    scale = 10 ** max([0] + [-w.as_tuple().exponent for w in weights if w > 0])
+    w = [int(x * scale) if x > 0 else 0 for x in weights]
+    total = sum(w)
+    given = [cents * x // total for x in w]
+    live = [i for i, x in enumerate(w) if x > 0]
 
-    def claim(i: int, k: int):  # the rank of author i's k-th cent (k ≥ 1): higher sorts later
-        return (fractions[i] / (k - Fraction(1, 2)), -i)
+    def before(i: int, k: int, j: int, m: int) -> bool:
+        """Does author i's k-th cent come before author j's m-th? (w / (k − ½), compared exactly)"""
+        left, right = w[i] * (2 * m - 1), w[j] * (2 * k - 1)
+        return left > right or (left == right and i < j)
 
-    live = [i for i, w in enumerate(fractions) if w > 0]
+    def best_next() -> int:
+        best = live[0]
+        for i in live[1:]:
+            if before(i, given[i] + 1, best, given[best] + 1):
+                best = i
+        return best
+
     while sum(given) < cents:
-        i = max(live, key=lambda i: claim(i, given[i] + 1))
-        given[i] += 1
+        given[best_next()] += 1
     while True:
-        best = max(live, key=lambda i: claim(i, given[i] + 1))
+        best = best_next()
         held = [i for i in live if given[i] > 0]
-        worst = min(held, key=lambda i: claim(i, given[i])) if held else None
-        if worst is None or claim(best, given[best] + 1) <= claim(worst, given[worst]):
+        if not held:
+            return tuple(given)
+        worst = held[0]
+        for i in held[1:]:
+            if before(worst, given[worst], i, given[i]):
+                worst = i
+        if not before(best, given[best] + 1, worst, given[worst]):
             return tuple(given)
         given[best] += 1
         given[worst] -= 1
