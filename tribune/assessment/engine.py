@@ -658,6 +658,8 @@ def score(facts: Facts, scheme: Scheme) -> list[Entry]:
             then = {a.member_id: part for a, part, _how in split_credit(before, ms.authors, scheme)}
             for author, cumulative, how in now:
                 part = cumulative - then.get(author.member_id, ZERO)
+                if not part and it.is_deduction:
+                    continue  # a deduction's cents all went to co-authors: nothing taken from this one
                 entries.append(Entry(
                     MEMBER, author.member_id, ms.office_id, part,
                     explanation=f"{it.text}，{signed(it.points)}；{author.name}{how}，{signed(part)}", **common,
