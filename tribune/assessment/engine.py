@@ -11,8 +11,9 @@ fact it came from and one line of Chinese saying why. The order of work:
 2. The per-manuscript cap: an explicit "cap" item wherever the manuscript's running total
    would pass the cap (or comes back under it after a reversal).
 3. Credit: each item is split among the authors (by shares, equally, or by first-N ratios);
-   the parts always sum to the item, to the cent. The office receives each item whole, as
-   a separate office entry.
+   the parts always sum to the item, to the cent, and are never negative for a gain. Items a
+   later fact can re-itemise are split as one running account (`_pooled_rules`). The office
+   receives each item whole, as a separate office entry.
 4. Person caps: the monthly cap on submission points and the quarterly cap on a person's
    points, again as explicit "cap" entries on the date the cap was crossed.
 5. Office deductions: the monthly minimum missed, commissioned pieces not delivered.
@@ -21,7 +22,8 @@ Deductions are always entries of their own: no rule ever nets a deduction into a
 caps only ever count gains (see `_running_cap`).
 
 Rounding: every item is computed exactly in Decimal and rounded once to 0.01 (half up);
-author parts are rounded to 0.01 by the largest-remainder method so they sum to the item.
+author parts are whole cents handed out one at a time (`apportion`), so they sum to the item
+and no author's part shrinks when the amount grows.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 CENT = Decimal("0.01")
@@ -371,8 +373,8 @@ def split_credit(points: Decimal, authors: tuple[Author, ...], scheme: Scheme) -
     """Split an amount among the authors; the parts sum exactly to `points`.
 
     Weights: the manuscript's shares, or equal, or the scheme's first-N ratios (3:2 gives the
-    first author 3/5 and the second 2/5; later authors get nothing). Each part is rounded down
-    to the cent and the cents left over go to the largest remainders, first author first on ties.
+    first author 3/5 and the second 2/5; later authors get nothing). The cents are handed out
+    one at a time (see `apportion`), so a larger amount never gives any author a smaller part.
     """
     ordered = sorted(authors, key=lambda a: a.position)
     if scheme.credit_split == "equal":
@@ -389,20 +391,58 @@ def split_credit(points: Decimal, authors: tuple[Author, ...], scheme: Scheme) -
     if not ordered or total_weight <= 0:
         return []
     sign = -1 if points < 0 else 1
-    amount = abs(points)
-    raw = [amount * w / total_weight for w in weights]
-    parts = [r.quantize(CENT, rounding=ROUND_DOWN) for r in raw]
-    left = int((amount - sum(parts, ZERO)) / CENT)
-    by_remainder = sorted(range(len(ordered)), key=lambda i: (-(raw[i] - parts[i]), i))
-    for i in by_remainder[:left]:
-        parts[i] += CENT
+    cents = apportion(int(abs(points) / CENT), tuple(max(w, ZERO) for w in weights))
     out = []
-    for author, weight, part in zip(ordered, weights, parts, strict=True):
-        if weight == 0:
+    for author, weight, part in zip(ordered, weights, cents, strict=True):
+        if weight <= 0:
             continue
         share = (weight / total_weight * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        out.append((author, part * sign, f"{word} {fmt(share)}%"))
+        out.append((author, part * CENT * sign, f"{word} {fmt(share)}%"))
     return out
+
+
+@lru_cache(maxsize=65536)
+def apportion(cents: int, weights: tuple[Decimal, ...]) -> tuple[int, ...]:
+    """Hand `cents` out among weights one cent at a time (Sainte-Laguë): the next cent goes to
+    the author with the highest weight ÷ (cents already given + ½), the earlier author on a tie.
+
+    The result for n cents is the first n of one fixed sequence of claims, so it is the result
+    for n − 1 cents plus one cent: an author's part never shrinks when the amount grows (which
+    rounding each part and giving out the leftover cents cannot promise). Computed from the
+    proportional parts and corrected claim by claim, not cent by cent."""
+    scale = 10 ** max([0] + [-w.as_tuple().exponent for w in weights if w > 0])
+    w = [int(x * scale) if x > 0 else 0 for x in weights]
+    total = sum(w)
+    given = [cents * x // total for x in w]
+    live = [i for i, x in enumerate(w) if x > 0]
+
+    def before(i: int, k: int, j: int, m: int) -> bool:
+        """Does author i's k-th cent come before author j's m-th? (w / (k − ½), compared exactly)"""
+        left, right = w[i] * (2 * m - 1), w[j] * (2 * k - 1)
+        return left > right or (left == right and i < j)
+
+    def best_next() -> int:
+        best = live[0]
+        for i in live[1:]:
+            if before(i, given[i] + 1, best, given[best] + 1):
+                best = i
+        return best
+
+    while sum(given) < cents:
+        given[best_next()] += 1
+    while True:
+        best = best_next()
+        held = [i for i in live if given[i] > 0]
+        if not held:
+            return tuple(given)
+        worst = held[0]
+        for i in held[1:]:
+            if before(worst, given[worst], i, given[i]):
+                worst = i
+        if not before(best, given[best] + 1, worst, given[worst]):
+            return tuple(given)
+        given[best] += 1
+        given[worst] -= 1
 
 
 # --- Manuscript items ----------------------------------------------------------------------
@@ -594,25 +634,32 @@ def score(facts: Facts, scheme: Scheme) -> list[Entry]:
         "instructions": _group(facts.instructions, "manuscript_id"),
     }
     offices = {o.id: o for o in facts.offices}
+    pooled = _pooled_rules(scheme)
     entries: list[Entry] = []
     for ms in sorted(facts.manuscripts, key=lambda m: m.id):
         items = _apply_manuscript_cap(ms, _manuscript_items(ms, facts, scheme, by_ms), scheme)
         office_name = offices[ms.office_id].name if ms.office_id in offices else ""
-        running = ZERO
+        pool = ZERO
         for it in items:
             common = {
                 "rule": it.rule, "fact_kind": it.fact_kind, "period": it.period, "manuscript_id": ms.id,
                 "submission_id": it.submission_id, "publication_id": it.publication_id, "fact_id": it.fact_id,
             }
-            # Split the manuscript's running total, not the item alone, and give each author the
-            # change of their part: an author's parts then always add up to their share of the
-            # manuscript's points, however the points were itemised (rounded once, not per item).
-            before = running
-            running += it.points
-            now = split_credit(running, ms.authors, scheme)
+            # Each item is split on its own, except the amounts that later facts may re-itemise
+            # (see `_pooled_rules`): those are split as one running account, each author getting
+            # the change of their part of it. The split is monotone, so no gain ever takes a
+            # cent from anyone, and recording a fact never re-rounds another fact's entries.
+            if it.rule in pooled:
+                before, after = pool, pool + it.points
+                pool = after
+            else:
+                before, after = ZERO, it.points
+            now = split_credit(after, ms.authors, scheme)
             then = {a.member_id: part for a, part, _how in split_credit(before, ms.authors, scheme)}
             for author, cumulative, how in now:
                 part = cumulative - then.get(author.member_id, ZERO)
+                if not part and it.is_deduction:
+                    continue  # a deduction's cents all went to co-authors: nothing taken from this one
                 entries.append(Entry(
                     MEMBER, author.member_id, ms.office_id, part,
                     explanation=f"{it.text}，{signed(it.points)}；{author.name}{how}，{signed(part)}", **common,
@@ -627,6 +674,19 @@ def score(facts: Facts, scheme: Scheme) -> list[Entry]:
     for i, e in enumerate(entries, start=1):
         e.seq = i
     return entries
+
+
+def _pooled_rules(scheme: Scheme) -> frozenset:
+    """The rules whose items a newly recorded fact can re-itemise: in "highest" mode an earlier
+    publication changes the difference a later one adds; under a per-manuscript cap an earlier
+    item moves the day the cap is crossed. Split item by item, 5 + 7 need not round like 12;
+    split as one running account, an author's part of them is their part of the account's
+    total, which never falls when a publication is added."""
+    if scheme.cap_per_manuscript is not None:
+        return frozenset({"publication", "withdrawal_reversal", "cap_manuscript"})
+    if scheme.publication_levels == "highest":
+        return frozenset({"publication", "withdrawal_reversal"})
+    return frozenset()
 
 
 def _group(rows, attr: str) -> dict:

@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 
 from tribune.assessment import engine as e
 
@@ -231,6 +232,36 @@ def test_ratios_split_the_first_n_and_leave_later_authors_out():
     entries = e.score(facts(manuscripts=[ms(authors=(ZHANG, LI, third))], publications=[pub(1)]),
                       scheme(publication_points=PROV, credit_split="ratios", credit_ratios=(D(3), D(2))))
     assert e.totals(entries, e.MEMBER) == {1: D(9), 2: D(6)}
+
+
+def test_cents_go_one_at_a_time_to_the_highest_weight_per_cent_already_given():
+    # 1:2 of 1.00: quotas 33.3 and 66.7 cents; 0.05 of 3:2 is exact; one cent of three equal
+    # authors goes to the first in the byline.
+    assert e.apportion(100, (D(1), D(2))) == (33, 67)
+    assert e.apportion(5, (D(3), D(2))) == (3, 2)
+    assert e.apportion(1, (D(1), D(1), D(1))) == (1, 0, 0)
+    assert e.apportion(2, (D(1), D(1), D(1))) == (1, 1, 0)
+
+
+def test_a_larger_amount_never_gives_an_author_fewer_cents():
+    # Rounding down and giving the leftover cents in byline order would give the second author
+    # 1 cent of 0.07 and none of 0.08 with weights 5:1:4; one cent at a time cannot.
+    weights = (D(5), D(1), D(4))
+    parts = [e.apportion(n, weights) for n in range(0, 400)]
+    assert all(sum(p) == n for n, p in enumerate(parts))
+    assert all(a <= b for earlier, later in pairwise(parts)
+               for a, b in zip(earlier, later, strict=True))
+
+
+def test_in_highest_mode_the_publication_points_are_split_as_one_account():
+    # 1:2 of a county 5 then a provincial 12 (adds 7): split alone, 5 → 1.67 and 7 → 2.33 give
+    # the first author 4.00 of the 12; as one account she has 1.67 then 4.00 − 1.67 = 2.33.
+    first, second = e.Author(1, "张三", 1, D(1)), e.Author(2, "李四", 2, D(2))
+    pubs = [pub(1, level="county", on=date(2026, 3, 5)), pub(2, on=date(2026, 5, 5))]
+    entries = e.score(facts(manuscripts=[ms(authors=(first, second))], publications=pubs),
+                      scheme(publication_points={"county": {"default": D(5)}, "provincial": {"default": D(12)}}))
+    assert [(x.member_id, x.points) for x in entries if x.subject_kind == e.MEMBER] == [
+        (1, D("1.67")), (2, D("3.33")), (1, D("2.33")), (2, D("4.67"))]
 
 
 def test_the_office_receives_the_whole_item_as_its_own_entry():
