@@ -488,6 +488,11 @@ def metrics_record(
         raise ServiceError(_("Metrics cannot be dated in the future."), field="taken_at")
     if taken_at.date() < publication.published_on - dt.timedelta(days=1):
         raise ServiceError(_("Metrics cannot be dated before the publication."), field="taken_at")
+    # A double click, or the same form sent twice, must not record the numbers twice.
+    window = dt.timedelta(minutes=10)
+    if MetricSnapshot.objects.filter(publication=publication, taken_at__range=(taken_at - window, taken_at + window),
+                                     **values).exists():
+        raise ServiceError(_("These numbers have just been recorded for this publication."))
     snapshot = MetricSnapshot.objects.create(publication=publication, taken_at=taken_at, source=source,
                                              recorded_by=member, **values)
     audit_record(action="metrics.record", member=member, obj=publication, congress=manuscript.congress,

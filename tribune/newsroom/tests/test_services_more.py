@@ -259,3 +259,12 @@ def test_topics_are_proposed_by_editorial_leads_only(world):
     topic = services.topic_create(member=world.coordinator, title="代表履职故事", office=world.office,
                                   assignee=world.writer, due_date=timezone.localdate())
     assert topic.congress == world.congress
+
+
+def test_the_same_numbers_sent_twice_are_recorded_once(world):
+    pub = published(world)
+    services.metrics_record(member=world.coordinator, publication=pub, reads=500, shares=5)
+    with pytest.raises(ServiceError):
+        services.metrics_record(member=world.coordinator, publication=pub, reads=500, shares=5)
+    services.metrics_record(member=world.coordinator, publication=pub, reads=650, shares=7)
+    assert pub.metrics.count() == 2
