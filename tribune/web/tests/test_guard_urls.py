@@ -40,7 +40,7 @@ def test_every_url_name_has_a_row_in_the_permission_table():
 
 
 def test_the_host_check_catches_what_it_should():
-    assert external_references('<script src="https://cdn.example.com/x.js"></script>') == ["https://cdn.example.com"]
+    assert external_references('<script src="https://static.example.com/x.js"></script>') == ["https://static.example.com"]
     assert external_references("<link href='//fonts.example.org/a.css'>") == ["//fonts.example.org"]
     assert external_references('<div style="background:url(http://img.example.com/a.png)">') != []
     assert external_references('<a href="http://testserver/x">') == []
