@@ -15,13 +15,10 @@ from tribune.org import access, services
 from tribune.org.errors import ServiceError
 from tribune.org.forms import ChainForm, MemberCreateForm, MemberFilterForm, MemberForm, OfficeForm, PasswordForm
 from tribune.org.models import ChainStep, Member, Office
+from tribune.web.forms import add_service_error
 from tribune.web.views import member_required
 
 PAGE_SIZE = 50
-
-
-def _form_error(form, exc: ServiceError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def _require_view(member):
@@ -83,7 +80,7 @@ def member_create(request):
                 title=data["title"], office=data["office"], roles=data["roles"], password=data["password"],
             )
         except ServiceError as exc:
-            _form_error(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, _("%(name)s can now log in as %(username)s.")
                              % {"name": created.name, "username": created.user.username})
@@ -102,7 +99,7 @@ def member_edit(request, pk):
             try:
                 services.member_update(member=member, target=target, **form.cleaned_data)
             except ServiceError as exc:
-                _form_error(form, exc)
+                add_service_error(form, exc)
             else:
                 messages.success(request, _("The member has been saved."))
                 return redirect("org:members")
@@ -153,7 +150,7 @@ def member_password(request, pk):
         try:
             services.member_set_password(member=member, target=target, password=form.cleaned_data["password"])
         except ServiceError as exc:
-            _form_error(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, _("The password of %(name)s has been changed.") % {"name": target.name})
             return redirect("org:members")
@@ -197,7 +194,7 @@ def _office_form(request, office):
             try:
                 services.office_save(member=member, office=office, **form.cleaned_data)
             except ServiceError as exc:
-                _form_error(form, exc)
+                add_service_error(form, exc)
             else:
                 messages.success(request, _("The office has been saved."))
                 return redirect("org:offices")

@@ -12,13 +12,10 @@ from tribune.org.errors import ServiceError
 from tribune.outlets import selectors, services
 from tribune.outlets.forms import ContactFilterForm, ContactForm, OutletFilterForm, OutletForm
 from tribune.outlets.models import MediaContact, Outlet
+from tribune.web.forms import add_service_error
 from tribune.web.views import member_required
 
 PAGE_SIZE = 50
-
-
-def _form_error(form, exc: ServiceError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def _get_scoped(queryset, member, pk):
@@ -73,7 +70,7 @@ def _outlet_form(request, outlet):
             try:
                 services.outlet_save(member=member, outlet=outlet, **form.cleaned_data)
             except ServiceError as exc:
-                _form_error(form, exc)
+                add_service_error(form, exc)
             else:
                 messages.success(request, _("The outlet has been saved."))
                 return redirect("outlets:list")
@@ -157,7 +154,7 @@ def _contact_form(request, contact):
             try:
                 services.contact_save(member=member, contact=contact, **form.cleaned_data)
             except ServiceError as exc:
-                _form_error(form, exc)
+                add_service_error(form, exc)
             else:
                 messages.success(request, _("The contact has been saved."))
                 return redirect("outlets:contacts")

@@ -10,6 +10,7 @@ from tribune.assessment import metrics_import
 from tribune.assessment.forms import MetricsUploadForm
 from tribune.org import access
 from tribune.org.errors import ServiceError
+from tribune.web.forms import add_service_error
 from tribune.web.htmx import redirect as htmx_redirect
 from tribune.web.views import member_required
 
@@ -26,7 +27,7 @@ def upload(request):
                 member=request.member, congress=congress, uploaded=form.cleaned_data["file"],
                 taken_on=form.cleaned_data["taken_on"])
         except ServiceError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_service_error(form, error)
         else:
             metrics_import.stage(request.session, staged)
             return htmx_redirect(request, reverse("assessment:metrics_preview", args=[staged["token"]]))

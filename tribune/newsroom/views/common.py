@@ -13,6 +13,7 @@ from tribune.newsroom.models import Manuscript
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
 from tribune.web import htmx
+from tribune.web.forms import add_service_error
 
 GET_POST = require_http_methods(["GET", "POST"])
 POST = require_http_methods(["POST"])
@@ -41,12 +42,6 @@ def get_child(queryset, **lookup):
 
 def manuscript_url(manuscript) -> str:
     return reverse("newsroom:manuscript", args=[manuscript.pk])
-
-
-def add_service_error(form, error: ServiceError) -> None:
-    """A service's refusal shown on the field it names, or above the form."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error.message))
 
 
 def prepare(form, action_url: str, buttons=None, multipart: bool = False):
