@@ -36,6 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 CENT = Decimal("0.01")
+TENTH = Decimal("0.1")
 ZERO = Decimal("0")
 ONE = Decimal("1")
 
@@ -300,6 +301,7 @@ def fmt(points: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+@lru_cache(maxsize=8192)
 def signed(points: Decimal) -> str:
     return f"+{fmt(points)} 分" if points >= 0 else f"{fmt(points)} 分"
 
@@ -369,36 +371,51 @@ def metric_points(value: int, rule: MetricRule) -> tuple[Decimal, str]:
     return q(points), words
 
 
-def split_credit(points: Decimal, authors: tuple[Author, ...], scheme: Scheme) -> list[tuple[Author, Decimal, str]]:
-    """Split an amount among the authors; the parts sum exactly to `points`.
+class Credit:
+    """How one manuscript's amounts are split among its authors; the parts sum exactly to the
+    amount.
 
     Weights: the manuscript's shares, or equal, or the scheme's first-N ratios (3:2 gives the
     first author 3/5 and the second 2/5; later authors get nothing). The cents are handed out
     one at a time (see `apportion`), so a larger amount never gives any author a smaller part.
+    The weights and the words are worked out once per manuscript, not once per item.
     """
-    ordered = sorted(authors, key=lambda a: a.position)
-    if scheme.credit_split == "equal":
-        weights = [ONE for _ in ordered]
-        word = "平均分配"
-    elif scheme.credit_split == "ratios" and scheme.credit_ratios:
-        ratios = scheme.credit_ratios[: len(ordered)]
-        weights = list(ratios) + [ZERO] * (len(ordered) - len(ratios))
-        word = "按" + ":".join(fmt(r) for r in ratios) + "分配"
-    else:
-        weights = [a.share for a in ordered]
-        word = "按署名份额"
-    total_weight = sum(weights, ZERO)
-    if not ordered or total_weight <= 0:
-        return []
-    sign = -1 if points < 0 else 1
-    cents = apportion(int(abs(points) / CENT), tuple(max(w, ZERO) for w in weights))
-    out = []
-    for author, weight, part in zip(ordered, weights, cents, strict=True):
-        if weight <= 0:
-            continue
-        share = (weight / total_weight * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        out.append((author, part * CENT * sign, f"{word} {fmt(share)}%"))
-    return out
+
+    __slots__ = ("rows", "weights")
+
+    def __init__(self, authors: tuple[Author, ...], scheme: Scheme):
+        ordered = sorted(authors, key=lambda a: a.position)
+        if scheme.credit_split == "equal":
+            weights = [ONE for _ in ordered]
+            word = "平均分配"
+        elif scheme.credit_split == "ratios" and scheme.credit_ratios:
+            ratios = scheme.credit_ratios[: len(ordered)]
+            weights = list(ratios) + [ZERO] * (len(ordered) - len(ratios))
+            word = "按" + ":".join(fmt(r) for r in ratios) + "分配"
+        else:
+            weights = [a.share for a in ordered]
+            word = "按署名份额"
+        total_weight = sum(weights, ZERO)
+        self.weights = tuple(max(w, ZERO) for w in weights)
+        self.rows: tuple[tuple[int, Author, str], ...] = ()
+        if ordered and total_weight > 0:
+            self.rows = tuple(
+                (i, author, f"{word} {fmt((weight / total_weight * 100).quantize(TENTH, rounding=ROUND_HALF_UP))}%")
+                for i, (author, weight) in enumerate(zip(ordered, weights, strict=True)) if weight > 0
+            )
+
+    def split(self, points: Decimal) -> list[tuple[Author, Decimal, str]]:
+        """Each author's part of `points`, with how it was reached in words."""
+        if not self.rows:
+            return []
+        sign = -1 if points < 0 else 1
+        cents = apportion(int(abs(points) / CENT), self.weights)
+        return [(author, cents[i] * CENT * sign, how) for i, author, how in self.rows]
+
+
+def split_credit(points: Decimal, authors: tuple[Author, ...], scheme: Scheme) -> list[tuple[Author, Decimal, str]]:
+    """Split an amount among the authors (see `Credit`)."""
+    return Credit(authors, scheme).split(points)
 
 
 @lru_cache(maxsize=65536)
@@ -638,13 +655,13 @@ def score(facts: Facts, scheme: Scheme) -> list[Entry]:
     entries: list[Entry] = []
     for ms in sorted(facts.manuscripts, key=lambda m: m.id):
         items = _apply_manuscript_cap(ms, _manuscript_items(ms, facts, scheme, by_ms), scheme)
+        if not items:
+            continue
         office_name = offices[ms.office_id].name if ms.office_id in offices else ""
+        office_suffix = f"，计入{office_name}" if office_name else ""
+        credit = Credit(ms.authors, scheme)
         pool = ZERO
         for it in items:
-            common = {
-                "rule": it.rule, "fact_kind": it.fact_kind, "period": it.period, "manuscript_id": ms.id,
-                "submission_id": it.submission_id, "publication_id": it.publication_id, "fact_id": it.fact_id,
-            }
             # Each item is split on its own, except the amounts that later facts may re-itemise
             # (see `_pooled_rules`): those are split as one running account, each author getting
             # the change of their part of it. The split is monotone, so no gain ever takes a
@@ -654,23 +671,27 @@ def score(facts: Facts, scheme: Scheme) -> list[Entry]:
                 pool = after
             else:
                 before, after = ZERO, it.points
-            now = split_credit(after, ms.authors, scheme)
-            then = {a.member_id: part for a, part, _how in split_credit(before, ms.authors, scheme)}
-            for author, cumulative, how in now:
+            then = {a.member_id: part for a, part, _how in credit.split(before)} if before else {}
+            deduction = it.rule in DEDUCTION_RULES
+            item_words = f"{it.text}，{signed(it.points)}；"
+            for author, cumulative, how in credit.split(after):
                 part = cumulative - then.get(author.member_id, ZERO)
-                if not part and it.is_deduction:
+                if not part and deduction:
                     continue  # a deduction's cents all went to co-authors: nothing taken from this one
                 entries.append(Entry(
-                    MEMBER, author.member_id, ms.office_id, part,
-                    explanation=f"{it.text}，{signed(it.points)}；{author.name}{how}，{signed(part)}", **common,
+                    MEMBER, author.member_id, ms.office_id, part, it.rule, it.fact_kind, it.period,
+                    f"{item_words}{author.name}{how}，{signed(part)}",
+                    ms.id, it.submission_id, it.publication_id, None, it.fact_id,
                 ))
             if scheme.office_receives or not ms.authors:
-                suffix = f"，计入{office_name}" if office_name else ""
-                entries.append(Entry(OFFICE, None, ms.office_id, it.points,
-                                     explanation=f"{it.text}{suffix}，{signed(it.points)}", **common))
+                entries.append(Entry(
+                    OFFICE, None, ms.office_id, it.points, it.rule, it.fact_kind, it.period,
+                    f"{it.text}{office_suffix}，{signed(it.points)}",
+                    ms.id, it.submission_id, it.publication_id, None, it.fact_id,
+                ))
     entries = _apply_person_caps(entries, scheme)
     entries.extend(_office_deductions(facts, scheme, offices))
-    entries.sort(key=lambda e: (e.period, _RULE_ORDER[e.rule]))  # stable: keeps the order above in a day
+    entries.sort(key=_entry_order)  # stable: keeps the order above in a day
     for i, e in enumerate(entries, start=1):
         e.seq = i
     return entries
@@ -700,50 +721,57 @@ def _quarter(day: date) -> int:
     return (day.month - 1) // 3 + 1
 
 
+def _entry_order(e: Entry) -> tuple:
+    return e.period, _RULE_ORDER[e.rule]
+
+
 def _apply_person_caps(entries: list[Entry], scheme: Scheme) -> list[Entry]:
     if scheme.submission_monthly_cap is None and scheme.cap_per_person_quarter is None:
         return entries
     persons = defaultdict(list)
-    others = []
+    out = []
     for e in entries:
-        (persons[e.member_id] if e.subject_kind == MEMBER else others).append(e)
-    out = others
+        (persons[e.member_id] if e.subject_kind == MEMBER else out).append(e)
     for member_id in sorted(persons):
-        own = sorted(persons[member_id], key=lambda e: (e.period, _RULE_ORDER[e.rule]))
+        own = sorted(persons[member_id], key=_entry_order)
         if scheme.submission_monthly_cap is not None:
-            own = _person_cap(
-                own, scheme.submission_monthly_cap, "cap_submission_month",
-                lambda e: (e.period.year, e.period.month) if e.rule == "submission" else None,
-                lambda g: f"{g[1]}月个人报送得分上限",
-            )
+            own = _person_cap(own, scheme.submission_monthly_cap, "cap_submission_month",
+                              lambda day: f"{day.month}月个人报送得分上限", only_rule="submission")
         if scheme.cap_per_person_quarter is not None:
-            own = _person_cap(
-                own, scheme.cap_per_person_quarter, "cap_person_quarter",
-                lambda e: (e.period.year, _quarter(e.period)),
-                lambda g: f"第{g[1]}季度个人得分上限",
-            )
+            own = _person_cap(own, scheme.cap_per_person_quarter, "cap_person_quarter",
+                              lambda day: f"第{_quarter(day)}季度个人得分上限")
         out.extend(own)
     return out
 
 
-def _person_cap(own: list[Entry], cap: Decimal, rule: str, key, words) -> list[Entry]:
+def _person_cap(own: list[Entry], cap: Decimal, rule: str, group_words, only_rule: str | None = None) -> list[Entry]:
+    """Cap one person's running total of gains (deductions are not counted) per group of days
+    (a month or a quarter, named by `group_words(day)`), counting only `only_rule`'s entries
+    if given. The counted total moves from min(before, cap) to min(after, cap); where that
+    move differs from the entry, an explicit cap entry of the difference follows it."""
     out = []
-    running: dict = defaultdict(lambda: ZERO)
+    running: dict[tuple, Decimal] = {}
+    groups: dict = {}  # day → its group: (year, the words naming it)
+    cap_text = fmt(cap)
     for e in own:
         out.append(e)
-        group = key(e)
-        if group is None or e.is_deduction:
+        if e.rule in DEDUCTION_RULES or (only_rule is not None and e.rule != only_rule):
             continue
-        before = running[group]
-        running[group] = before + e.points
-        excess = (min(running[group], cap) - min(before, cap)) - e.points
+        group = groups.get(e.period)
+        if group is None:
+            group = groups[e.period] = (e.period.year, group_words(e.period))
+        before = running.get(group, ZERO)
+        after = running[group] = before + e.points
+        if before <= cap and after <= cap:
+            continue  # under the cap throughout: the entry counts whole
+        excess = (min(after, cap) - min(before, cap)) - e.points
         if excess:
-            what = e.explanation.split("，")[0]
+            what = e.explanation.split("，", 1)[0]
             verb = f"本项超出 {fmt(-excess)} 分不计" if excess < 0 else f"回到上限以内，恢复 {fmt(excess)} 分"
             out.append(Entry(
                 MEMBER, e.member_id, e.office_id, excess, rule, "cap", e.period,
-                f"{words(group)} {fmt(cap)} 分：{what}，{verb}，{signed(excess)}",
-                submission_id=e.submission_id, publication_id=e.publication_id, fact_id=e.fact_id,
+                f"{group[1]} {cap_text} 分：{what}，{verb}，{signed(excess)}",
+                None, e.submission_id, e.publication_id, None, e.fact_id,
             ))
     return out
 

@@ -109,8 +109,8 @@ class ScoreEntry(models.Model):
 
     The foreign keys have no database constraint (Django still cascades deletions): the ledger
     is a cache replaced as a whole, and checking tens of thousands of deferred constraints at
-    commit was most of a county's recompute time on PostgreSQL. For the same reason only the
-    three indexes the reports read by are kept.
+    commit was most of a county's recompute time on PostgreSQL. For the same reason only two
+    indexes are kept: the one every report reads by, and the manuscript's.
 
     `congress` is the congress whose facts were scored; `scheme` the scheme that scored them.
     They are the same congress for a congress's own ledger, and differ when a city applies its
@@ -151,8 +151,9 @@ class ScoreEntry(models.Model):
         verbose_name_plural = _("score ledger")
         ordering = ["period", "seq"]
         indexes = [
+            # Every report reads through `selectors.ledger_for`: scheme, congress, a date range.
             models.Index(fields=["scheme", "congress", "period"]),
-            models.Index(fields=["congress", "period"]),
+            # Deleting a manuscript deletes its entries.
             models.Index(fields=["manuscript"]),
         ]
         constraints = [

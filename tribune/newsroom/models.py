@@ -49,6 +49,12 @@ class ManuscriptKind(models.TextChoices):
     INTERPRETATION = "interpretation", _("Plain-language interpretation")
 
 
+def char_count(text: str) -> int:
+    """Characters of a text, not counting whitespace (how editors count 字数). `str.split`
+    splits on exactly the characters `str.isspace` accepts, in C."""
+    return len("".join(text.split()))
+
+
 class Manuscript(models.Model):
     """A piece of writing by one or more authors of an office.
 
@@ -94,8 +100,8 @@ class Manuscript(models.Model):
 
     @property
     def length(self) -> int:
-        """Characters of body text, not counting whitespace (how editors count 字数)."""
-        return sum(1 for ch in self.body if not ch.isspace())
+        """Characters of body text, not counting whitespace (字数)."""
+        return char_count(self.body)
 
 
 class ManuscriptAuthor(models.Model):

@@ -1,6 +1,7 @@
 """Recomputing the ledger from the database: right rows, idempotent, bounded queries, fresh on read."""
 
 import datetime as dt
+import gc
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,8 @@ from django.utils import timezone
 from tribune.assessment import selectors
 from tribune.assessment.facts import fingerprint, load_facts
 from tribune.assessment.models import LedgerState, ScoreEntry
-from tribune.assessment.services import scheme_create, score_children, score_recompute
+from tribune.assessment.services import _cyclic_gc_paused, scheme_create, score_children, score_recompute
+from tribune.newsroom.models import Instruction, Manuscript
 
 from .db_helpers import SCHEME_TEXT, manuscript, outlet, publish, snapshot, submit
 
@@ -68,12 +70,52 @@ def test_a_dry_run_changes_nothing(world, scheme):
 
 def test_loading_facts_takes_the_same_queries_for_few_or_many_manuscripts(world, scheme, django_assert_max_num_queries):
     _published(world, 1)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         load_facts(world.congress, YEAR)
     _published(world, 30)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         facts = load_facts(world.congress, YEAR)
     assert len(facts.manuscripts) == 31 and len(facts.metrics) == 31
+
+
+def test_the_facts_hold_the_manuscripts_with_a_fact_in_the_year_and_no_others(world, scheme):
+    prov = outlet(world.congress)
+    submitted = manuscript(world, title="今年报送")
+    submit(submitted, prov, dt.date(YEAR, 2, 1), world.coordinator)
+    late = manuscript(world, title="去年报送今年刊发")
+    publish(submit(late, prov, dt.date(YEAR - 1, 12, 30), world.coordinator), dt.date(YEAR, 1, 3), world.coordinator)
+    instructed = manuscript(world, title="去年报送今年获批示")
+    submit(instructed, prov, dt.date(YEAR - 1, 11, 1), world.coordinator)
+    Instruction.objects.create(manuscript=instructed, leader_name="主任", level="provincial",
+                               given_on=dt.date(YEAR, 4, 1), recorded_by=world.coordinator)
+    last_year = manuscript(world, title="去年的稿件")
+    submit(last_year, prov, dt.date(YEAR - 1, 5, 1), world.coordinator)
+    manuscript(world, title="未报送")
+    elsewhere = Manuscript.objects.create(congress=world.other_congress, office=world.outsider.office, title="外区",
+                                          created_by=world.outsider)
+    submit(elsewhere, outlet(world.other_congress), dt.date(YEAR, 2, 1), world.outsider)
+
+    facts = load_facts(world.congress, YEAR)
+    assert sorted(m.title for m in facts.manuscripts) == ["今年报送", "去年报送今年刊发", "去年报送今年获批示"]
+    by_title = {m.title: m for m in facts.manuscripts}
+    assert [a.member_id for a in by_title["今年报送"].authors] == [world.writer.pk]
+    # The submission of last year is a fact only because its publication falls in this year.
+    assert sorted(s.manuscript_id for s in facts.submissions) == sorted([submitted.pk, late.pk])
+
+
+def test_recompute_pauses_the_cycle_collector_and_restores_it(world, scheme):
+    _published(world)
+    score_recompute(congress=world.congress, year=YEAR, today=TODAY)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        score_recompute(congress=world.congress, year=YEAR, today=TODAY)
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+    with pytest.raises(ZeroDivisionError), _cyclic_gc_paused():
+        1 / 0  # noqa: B018
+    assert gc.isenabled()
 
 
 def test_reading_the_ledger_recomputes_it_when_a_fact_changed(world, scheme):
