@@ -31,7 +31,7 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -819,6 +819,18 @@ def _office_deductions(facts: Facts, scheme: Scheme, offices: dict) -> list[Entr
                 commission_id=c.id,
             ))
     return out
+
+
+def valid_until(facts: Facts) -> date:
+    """The first day on which the same facts score differently, because the day of
+    computation moved past a month's end (its monthly minimum now counts) or past a
+    commissioned piece's due date (it is now missed). `_office_deductions` is the only rule
+    that reads `as_of`; a ledger computed on `as_of` holds until the day before this."""
+    as_of = facts.as_of
+    days = [date(as_of.year + 1, 1, 1) if as_of.month == 12 else date(as_of.year, as_of.month + 1, 1)]
+    days += [c.due_date + timedelta(days=1) for c in facts.commissions
+             if c.due_date.year == facts.year and c.due_date >= as_of]
+    return min(days)
 
 
 # --- Totals (for tests and reports) -------------------------------------------------------------

@@ -173,6 +173,8 @@ _FINGERPRINT_PARTS = [
     "GROUP BY c.congress_id",
     "SELECT 10, o.congress_id, COUNT(*), MAX(o.id), CAST(SUM(o.minimum_monthly) AS TEXT), '' "
     "FROM org_office o WHERE o.congress_id IN ({ids}) GROUP BY o.congress_id",
+    "SELECT 11, o.congress_id, COUNT(*), MAX(o.id), CAST(MAX(o.updated_at) AS TEXT), '' "
+    "FROM outlets_outlet o WHERE o.congress_id IN ({ids}) GROUP BY o.congress_id",
 ]
 
 
@@ -180,8 +182,8 @@ def fingerprints(congress_ids: list[int]) -> dict[int, str]:
     """Counts, latest ids and a few sums of every table the engine reads, per congress, in one
     query for any number of congresses. Any new, deleted or corrected fact moves it: a new row
     moves a count and a maximum id, a correction or withdrawal bumps the publication's
-    version, an edit of a manuscript its `updated_at`, a change of authors or shares the
-    author rows' count or sum."""
+    version, an edit of a manuscript or an outlet its `updated_at`, a change of authors or
+    shares the author rows' count or sum."""
     if not congress_ids:
         return {}
     ids = ", ".join(str(int(i)) for i in congress_ids)

@@ -170,13 +170,15 @@ class ScoreEntry(models.Model):
 
 class LedgerState(models.Model):
     """When the ledger of (scheme, congress) was last computed, and from what: the scheme's
-    version and a fingerprint of the facts (counts and latest ids/times). Reading the ledger
-    compares them with the present and recomputes when either moved."""
+    version and a fingerprint of the facts (counts and latest ids/times), and the day until
+    which the same facts score the same (a month's end or a due date passing changes them).
+    Reading the ledger compares them with the present and recomputes when any moved."""
 
     scheme = models.ForeignKey(ScoringScheme, on_delete=models.CASCADE, related_name="ledger_states")
     congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="+")
     scheme_version = models.PositiveIntegerField()
-    fingerprint = models.CharField(max_length=400)
+    fingerprint = models.TextField()
+    valid_until = models.DateField(null=True)  # engine.valid_until: the first day it is out of date
     computed_at = models.DateTimeField()
     marker = models.PositiveBigIntegerField(default=0)  # FactsMarker.version when last verified
     verified_at = models.DateTimeField(null=True)  # when the full fingerprint last matched

@@ -167,9 +167,9 @@ def score_recompute(*, congress, year: int, scheme: ScoringScheme | None = None,
         _insert(entries, congress, scheme, year)
         LedgerState.objects.update_or_create(
             scheme=scheme, congress=congress,
-            defaults={"scheme_version": scheme.version, "fingerprint": _stamp(stamp, year, today),
-                      "computed_at": timezone.now(), "entries": len(entries), "marker": marker,
-                      "verified_at": timezone.now()},
+            defaults={"scheme_version": scheme.version, "fingerprint": stamp,
+                      "valid_until": engine.valid_until(facts), "computed_at": timezone.now(),
+                      "entries": len(entries), "marker": marker, "verified_at": timezone.now()},
         )
     return RecomputeResult(entries, len(entries), removed)
 
@@ -188,12 +188,6 @@ def _cyclic_gc_paused():
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _stamp(facts_fingerprint: str, year: int, today: dt.date | None = None) -> str:
-    # The day of computation matters while the year runs: a month that ends adds its monthly
-    # minimum deduction, a due date that passes its commissioned-piece deduction.
-    return f"{as_of_for(year, today).isoformat()}|{facts_fingerprint}"[:400]
 
 
 ENTRY_COLUMNS = ["congress_id", "scheme_id", "year", "period", "subject_kind", "member_id", "office_id", "points",
@@ -233,6 +227,9 @@ def _row(e: engine.Entry, congress, scheme, year) -> ScoreEntry:
 # the marker catches every change made through models (services, admin); the fingerprint
 # also catches queryset updates and bulk inserts, within this delay.
 FULL_CHECK_EVERY = dt.timedelta(minutes=10)
+# How many of those periodic checks one read makes, the longest unchecked first: a ranking of
+# 170 counties spreads them over its reads instead of fingerprinting every county at once.
+PERIODIC_CHECKS_PER_READ = 4
 
 
 def _markers(congress_ids) -> dict[int, int]:
@@ -241,27 +238,36 @@ def _markers(congress_ids) -> dict[int, int]:
 
 def _fresh_states(scheme: ScoringScheme, congresses: list) -> set[int]:
     """The ids of the congresses whose ledger under `scheme` is fresh. Three queries when every
-    marker is unmoved and verified lately; one more (for all of them) otherwise."""
+    marker is unmoved and verified lately; one more (for all of them) otherwise.
+
+    Out of date: a ledger of another scheme version, or past its `valid_until` day. Fresh: an
+    unmoved marker verified within FULL_CHECK_EVERY. Otherwise the facts' fingerprint decides:
+    for every ledger whose marker moved, and for a few whose periodic check is due."""
     ids = [c.pk for c in congresses]
     states = {st.congress_id: st for st in LedgerState.objects.filter(scheme=scheme, congress_id__in=ids)}
     markers = _markers(ids)
     now = timezone.now()
-    fresh, verify = set(), []
+    as_of = as_of_for(scheme.year)
+    fresh, verify, due = set(), [], []
     for cid in ids:
         state = states.get(cid)
-        if state is None or state.scheme_version != scheme.version:
+        if (state is None or state.scheme_version != scheme.version or state.valid_until is None
+                or as_of >= state.valid_until):
             continue
-        if (state.marker == markers.get(cid, 0) and state.verified_at is not None
-                and now - state.verified_at < FULL_CHECK_EVERY
-                and state.fingerprint.startswith(as_of_for(scheme.year).isoformat() + "|")):
+        if state.marker != markers.get(cid, 0):
+            verify.append(cid)
+        elif state.verified_at is not None and now - state.verified_at < FULL_CHECK_EVERY:
             fresh.add(cid)
         else:
-            verify.append(cid)
+            due.append(state)
+    due.sort(key=lambda st: (st.verified_at or st.computed_at, st.congress_id))
+    verify += [st.congress_id for st in due[:PERIODIC_CHECKS_PER_READ]]
+    fresh.update(st.congress_id for st in due[PERIODIC_CHECKS_PER_READ:])
     if verify:
         stamps = fingerprints(verify)
         for cid in verify:
             state = states[cid]
-            if state.fingerprint == _stamp(stamps[cid], scheme.year):
+            if state.fingerprint == stamps[cid]:
                 LedgerState.objects.filter(pk=state.pk).update(marker=markers.get(cid, 0), verified_at=now)
                 fresh.add(cid)
     return fresh

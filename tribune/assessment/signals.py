@@ -16,10 +16,11 @@ from tribune.newsroom.models import (
     Submission,
 )
 from tribune.org.models import Office
+from tribune.outlets.models import Outlet
 
 
 def _congress_id(instance) -> int | None:
-    if isinstance(instance, (Manuscript, Commission, Office)):
+    if isinstance(instance, (Manuscript, Commission, Office, Outlet)):
         return instance.congress_id
     if isinstance(instance, (Submission, JointReport, Instruction, ManuscriptAuthor)):
         ids = Manuscript.objects.filter(pk=instance.manuscript_id).values_list("congress_id", flat=True)
@@ -41,7 +42,8 @@ def facts_changed(sender, instance, **kwargs) -> None:
 
 
 def connect() -> None:
+    # An outlet's level, kind and name are read by the engine too: correcting one rescores.
     for model in (Manuscript, ManuscriptAuthor, Submission, Publication, MetricSnapshot, Reprint, JointReport,
-                  Instruction, Commission, Office):
+                  Instruction, Commission, Office, Outlet):
         post_save.connect(facts_changed, sender=model, dispatch_uid=f"assessment-facts-{model.__name__}")
         post_delete.connect(facts_changed, sender=model, dispatch_uid=f"assessment-facts-del-{model.__name__}")

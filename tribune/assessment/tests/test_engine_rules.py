@@ -1,8 +1,12 @@
 """The engine, one rule kind at a time, with points computed by hand."""
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal
 from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tribune.assessment import engine as e
 
@@ -210,6 +214,34 @@ def test_a_commissioned_piece_not_delivered_by_its_due_date_costs_the_office():
     entries = e.score(facts(commissions=commissions), scheme(commission_missed=D(5)))
     assert [(x.commission_id, x.points) for x in entries] == [(1, D(-5)), (3, D(-5))]
     assert "逾期交稿" in entries[1].explanation and "未交稿" in entries[0].explanation
+
+
+def test_a_ledger_holds_until_a_month_ends_or_a_due_date_passes():
+    commissions = (e.Commission(1, 1, "约稿甲", date(2026, 3, 10)), e.Commission(2, 1, "约稿乙", date(2026, 2, 1)),
+                   e.Commission(3, 1, "去年约稿", date(2025, 3, 5)))
+    f = e.Facts(year=2026, as_of=date(2026, 3, 4), offices=(OFFICE,), commissions=commissions)
+    assert e.valid_until(f) == date(2026, 3, 11)  # 约稿甲 is missed from the 11th
+    assert e.valid_until(replace(f, as_of=date(2026, 3, 10))) == date(2026, 3, 11)  # due today: not yet missed
+    assert e.valid_until(replace(f, as_of=date(2026, 3, 11))) == date(2026, 4, 1)  # March's minimum from 1 April
+    assert e.valid_until(replace(f, as_of=date(2026, 12, 5))) == date(2027, 1, 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(as_of=st.dates(date(2026, 1, 1), date(2026, 12, 31)), later=st.integers(0, 40),
+       due=st.lists(st.dates(date(2026, 1, 1), date(2026, 12, 31)), max_size=4),
+       delivered=st.lists(st.booleans(), min_size=4, max_size=4))
+def test_scoring_on_any_day_before_valid_until_gives_the_same_ledger(as_of, later, due, delivered):
+    office = e.Office(1, "法工委", 2)
+    subs = [sub(1, ms_id=1, on=date(2026, 2, 5)), sub(2, ms_id=2, on=date(2026, 6, 7))]
+    commissions = tuple(e.Commission(i, 1, f"约稿{i}", day, delivered_on=day if delivered[i] else None)
+                        for i, day in enumerate(due))
+    f = e.Facts(year=2026, as_of=as_of, offices=(office,), manuscripts=(ms(1), ms(2)), submissions=tuple(subs),
+                commissions=commissions)
+    rules = scheme(minimum_per_missing=D(1), commission_missed=D(5), submission_points=D(1))
+    until = e.valid_until(f)
+    assert until > as_of
+    day = min(as_of + timedelta(days=later), until - timedelta(days=1))
+    assert e.score(replace(f, as_of=day), rules) == e.score(f, rules)
 
 
 # --- Credit -----------------------------------------------------------------------------------

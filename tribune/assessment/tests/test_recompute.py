@@ -189,3 +189,52 @@ def test_a_change_without_signals_is_seen_by_the_periodic_full_check(world, sche
     assert selectors.office_totals(world.congress, *year) == {world.office.pk: Decimal("28.5")}  # trusted
     LedgerState.objects.update(verified_at=timezone.now() - services.FULL_CHECK_EVERY)
     assert selectors.office_totals(world.congress, *year) == {world.office.pk: Decimal(21)}
+
+
+def test_a_ledger_holds_within_its_month_and_is_recomputed_when_the_month_ends(world, scheme, monkeypatch):
+    _published(world)
+    today = [dt.date(YEAR, 11, 3)]
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today[0])
+    selectors.ensure_fresh(world.congress, YEAR)
+    state = LedgerState.objects.get()
+    assert state.valid_until == dt.date(YEAR, 12, 1)
+    today[0] = dt.date(YEAR, 11, 30)
+    selectors.ensure_fresh(world.congress, YEAR)
+    assert LedgerState.objects.get().computed_at == state.computed_at  # same month: not recomputed
+    today[0] = dt.date(YEAR, 12, 1)  # November's monthly minimum now counts
+    selectors.ensure_fresh(world.congress, YEAR)
+    again = LedgerState.objects.get()
+    assert again.computed_at > state.computed_at and again.valid_until == dt.date(YEAR + 1, 1, 1)
+
+
+def test_the_periodic_check_is_spread_over_reads_longest_unchecked_first(world, monkeypatch):
+    from tribune.assessment import services
+    from tribune.newsroom.models import Publication
+
+    city_text = SCHEME_TEXT.replace("测试考核细则", "市级考核细则").replace("county: {default: 2}", "")
+    scheme_create(member=world.city_coordinator, congress=world.city, year=YEAR, text=city_text)
+    (pub,) = _published(world)
+    assert [c.points for c in score_children(world.city, YEAR)] == [Decimal("28.5"), Decimal(0)]
+    Publication.objects.filter(pk=pub.pk).update(placement="", version=pub.version + 1)  # no signal, no marker
+    now = timezone.now()
+    LedgerState.objects.filter(congress=world.congress).update(verified_at=now - dt.timedelta(minutes=20))
+    LedgerState.objects.filter(congress=world.other_congress).update(verified_at=now - dt.timedelta(minutes=30))
+    monkeypatch.setattr(services, "PERIODIC_CHECKS_PER_READ", 1)
+
+    # The first read checks only the longest unchecked ledger (the other district's, unchanged).
+    assert [c.points for c in score_children(world.city, YEAR)] == [Decimal("28.5"), Decimal(0)]
+    assert LedgerState.objects.get(congress=world.other_congress).verified_at > now - dt.timedelta(minutes=1)
+    # The next read checks this district's, finds the change and rescores it.
+    assert [c.points for c in score_children(world.city, YEAR)] == [Decimal(21), Decimal(0)]
+
+
+def test_correcting_an_outlets_level_rescores_its_publications(world, scheme):
+    from tribune.outlets.services import outlet_save
+
+    (pub,) = _published(world)
+    year = (dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31))
+    assert selectors.office_totals(world.congress, *year) == {world.office.pk: Decimal("28.5")}
+    paper = pub.submission.outlet
+    outlet_save(member=world.coordinator, outlet=paper, name=paper.name, level="city", kind="newspaper")
+    # City newspapers score 6 (×1.5 on the front page), with the submission point and the reads.
+    assert selectors.office_totals(world.congress, *year) == {world.office.pk: Decimal(15)}
