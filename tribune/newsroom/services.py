@@ -108,6 +108,12 @@ def _lock(manuscript: Manuscript, version: int | None) -> Manuscript:
     return manuscript
 
 
+def _hold(manuscript: Manuscript) -> None:
+    """Lock the manuscript's row until the transaction ends, without changing its version: two
+    copies of one form sent at once are checked for duplicates one after the other."""
+    list(Manuscript.objects.select_for_update().filter(pk=manuscript.pk).values_list("pk"))
+
+
 # --- Authors ---------------------------------------------------------------------------------
 
 def parse_authors(congress, entries: Sequence[tuple[Member | int, object]]) -> list[tuple[Member, Decimal]]:
@@ -519,8 +525,12 @@ def reprint_record(
     if reprinted_on is None or reprinted_on < publication.published_on:
         raise ServiceError(_("A reprint cannot be dated before the publication."), field="reprinted_on")
     address = (address or "").strip()[:500]
-    if address and Reprint.objects.filter(publication=publication, address=address).exists():
-        raise ServiceError(_("This reprint has already been recorded."), field="address")
+    _hold(manuscript)
+    # The same address, or (without one) the same outlet on the same day, is the same reprint:
+    # a form sent twice must not score it twice.
+    same = Q(address=address) if address else Q(outlet_name=outlet_name[:100], reprinted_on=reprinted_on)
+    if Reprint.objects.filter(same, publication=publication).exists():
+        raise ServiceError(_("This reprint has already been recorded."), field="address" if address else None)
     reprint = Reprint.objects.create(publication=publication, outlet=outlet, outlet_name=outlet_name[:100],
                                      level=level, address=address, reprinted_on=reprinted_on,
                                      recorded_by=member)
@@ -542,6 +552,10 @@ def instruction_record(
         raise ServiceError(_("Choose the level of the leader."), field="level")
     if given_on is None or given_on > timezone.localdate():
         raise ServiceError(_("Give the date of the instruction (not in the future)."), field="given_on")
+    _hold(manuscript)
+    if Instruction.objects.filter(manuscript=manuscript, leader_name=leader_name[:60], level=level,
+                                  given_on=given_on).exists():
+        raise ServiceError(_("This instruction has already been recorded."))
     instruction = Instruction.objects.create(manuscript=manuscript, leader_name=leader_name[:60], level=level,
                                              given_on=given_on, content=(content or "").strip(),
                                              recorded_by=member)

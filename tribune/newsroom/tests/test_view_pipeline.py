@@ -235,6 +235,19 @@ def test_a_reprint_is_recorded_and_a_duplicate_address_refused(client, world):
     assert Reprint.objects.count() == 1
 
 
+def test_a_reprint_form_sent_twice_without_an_address_is_recorded_once(client, world):
+    m, _subs, pub = f.published(world)
+    url = reverse("newsroom:reprint", args=[m.pk, pub.pk])
+    data = {"outlet_name": "长城网", "level": "provincial", "reprinted_on": TODAY().isoformat(), "address": ""}
+    login(client, "coordinator")
+    assert client.post(url, data).status_code == 303
+    again = client.post(url, data)
+    assert again.status_code == 400 and "这次转载已经登记过" in again.content.decode()
+    # Another outlet the same day is another reprint.
+    assert client.post(url, {**data, "outlet_name": "河北新闻网"}).status_code == 303
+    assert sorted(Reprint.objects.values_list("outlet_name", flat=True)) == ["河北新闻网", "长城网"]
+
+
 def test_the_director_records_an_instruction_and_a_writer_may_not(client, world):
     m = f.draft(world)
     url = reverse("newsroom:instruction", args=[m.pk])
@@ -246,6 +259,12 @@ def test_the_director_records_an_instruction_and_a_writer_may_not(client, world)
     assert client.post(url, {**data, "given_on": future}).status_code == 400
     assert client.post(url, data).status_code == 303
     assert Instruction.objects.get().leader_name == "市人大常委会主任"
+    again = client.post(url, data)  # the same form sent twice: scored once
+    assert again.status_code == 400 and "这条批示已经登记过" in again.content.decode()
+    assert Instruction.objects.count() == 1
+    yesterday = (TODAY() - dt.timedelta(days=1)).isoformat()
+    assert client.post(url, {**data, "given_on": yesterday}).status_code == 303  # another day, another one
+    assert Instruction.objects.count() == 2
 
 
 def test_metrics_of_a_publication_of_another_manuscript_is_a_404(client, world):
