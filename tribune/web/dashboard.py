@@ -15,8 +15,9 @@ LIMIT = 10
 
 
 def _manuscripts(congress):
-    return (Manuscript.objects.filter(congress=congress).select_related("office", "created_by")
-            .order_by("-updated_at", "-id"))
+    # The lists show the title, the office and the last change: not the body, which may be long.
+    return (Manuscript.objects.filter(congress=congress).select_related("office")
+            .only("id", "title", "updated_at", "office__name").order_by("-updated_at", "-id"))
 
 
 def review_queue_filter(member) -> Q:
