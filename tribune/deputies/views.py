@@ -350,6 +350,7 @@ def story_detail(request, pk, forms_with_errors=None):
     # Publications and reprints are the newsroom's facts: its rule (the coordinator) applies.
     can_record_outlets = access.can_record_publication(member, story)
     ready = [link.manuscript for link in links if link.manuscript.state in OUTLET_READY_STATES]
+    find = request.GET.get("find", "").strip()[:100]
     facts = {Stage.LEAD: True, Stage.INTERVIEWED: story.has_interview, Stage.DRAFTED: story.has_manuscript,
              Stage.PUBLISHED: story.has_publication}
     context = {
@@ -361,8 +362,8 @@ def story_detail(request, pk, forms_with_errors=None):
         "can_edit": access.can_edit_story(member, story), "can_link": can_link,
         "can_mark_typical": access.can_mark_typical(member, story),
         "can_record_outlets": can_record_outlets,
-        "link_choices": list(Manuscript.objects.filter(congress=story.congress).exclude(pk__in=linked_ids)
-                             .order_by("-created_at", "-id")[:100]) if can_link else [],
+        "find": find,
+        "link_choices": _link_choices(story, linked_ids, find) if can_link else [],
         "ready_manuscripts": ready,
         "interview_form": forms.InterviewForm(initial={"held_on": timezone.localdate()}),
         "typical_form": forms.TypicalForm(),
@@ -372,6 +373,18 @@ def story_detail(request, pk, forms_with_errors=None):
     }
     context.update(forms_with_errors or {})
     return render(request, "deputies/story_detail.html", context)
+
+
+LINK_CHOICES = 100
+
+
+def _link_choices(story, linked_ids, find: str) -> list:
+    """The manuscripts a story may be linked to: the latest hundred, or those whose title holds
+    the words searched for (so an older manuscript can be found too)."""
+    choices = Manuscript.objects.filter(congress=story.congress).exclude(pk__in=linked_ids)
+    if find:
+        choices = choices.filter(title__icontains=find)
+    return list(choices.only("id", "title", "state").order_by("-created_at", "-id")[:LINK_CHOICES])
 
 
 def _story_action(request, pk, form_class, key, action, success):

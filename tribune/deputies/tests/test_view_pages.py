@@ -167,6 +167,28 @@ def test_an_unknown_manuscript_number_is_a_form_error(client, world):
     assert response.status_code == 400
 
 
+def test_an_older_manuscript_beyond_the_latest_hundred_is_found_by_its_title(client, world):
+    from tribune.deputies import views
+    from tribune.newsroom.models import Manuscript
+
+    st = story(world, [deputy(world)])
+    old = Manuscript.objects.create(congress=world.congress, office=world.office, title="去年的代表履职报道",
+                                    created_by=world.writer)
+    Manuscript.objects.bulk_create(Manuscript(congress=world.congress, office=world.office, title=f"近稿{i}",
+                                              created_by=world.writer) for i in range(views.LINK_CHOICES))
+    Manuscript.objects.create(congress=world.other_congress, office=world.outsider.office, title="外区代表履职报道",
+                              created_by=world.outsider)
+    client.force_login(world.writer.user)
+    url = reverse("deputies:story", args=[st.pk])
+    assert f'value="{old.pk}"' not in client.get(url).content.decode()  # not among the latest hundred
+    found = client.get(url, {"find": " 代表履职 "}).content.decode()
+    assert f'value="{old.pk}"' in found and "外区" not in found
+    response = client.post(reverse("deputies:story_link", args=[st.pk]), {"manuscript": old.pk})
+    assert response.status_code == 303 and st.manuscript_links.filter(manuscript=old).exists()
+    nothing = client.get(url, {"find": "<b>不存在</b>"}).content.decode()
+    assert "没有标题含“&lt;b&gt;不存在&lt;/b&gt;”的稿件" in nothing
+
+
 def test_the_coverage_page_names_the_deputies_never_featured(client, world):
     deputies = populate(world, 3)
     client.force_login(world.coordinator.user)
