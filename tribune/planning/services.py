@@ -4,7 +4,7 @@ entry in the same transaction, notifications after commit."""
 import datetime as dt
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -263,6 +263,45 @@ def meeting_update(*, member: Member, meeting: Meeting, title: str, start_date: 
     return meeting
 
 
+def _delete_planned(*, member: Member, obj, what: str, blockers: list[str]) -> None:
+    """Delete a meeting or an activity entered by mistake, with its coverage plan, unless work
+    hangs on it (`blockers`, in words) or a task of its plan has a manuscript or is done."""
+    plan_lookup = {f"plan__{obj._meta.model_name}": obj}
+    if CoverageTask.objects.filter(**plan_lookup).filter(
+            Q(manuscript__isnull=False) | Q(done_at__isnull=False)).exists():
+        blockers.append(_("a coverage task has a manuscript or is done"))
+    if blockers:
+        raise ServiceError(_("%(what)s cannot be deleted: %(blockers)s. Edit it instead.") % {
+            "what": what, "blockers": "；".join(blockers)})
+    audit_record(action=f"{obj._meta.model_name}.delete", member=member, obj=obj, congress=obj.congress,
+                 detail={"title": obj.title, "start_date": obj.start_date.isoformat()})
+    obj.delete()
+
+
+@transaction.atomic
+def meeting_delete(*, member: Member, meeting: Meeting) -> None:
+    access.require(access.can_manage_planning(member, meeting.congress), _("You may not edit meetings."))
+    blockers = [_("key points were logged at it")] if meeting.key_points.exists() else []
+    _delete_planned(member=member, obj=meeting, what=_("This meeting"), blockers=blockers)
+
+
+@transaction.atomic
+def task_delete(*, member: Member, task: CoverageTask, version: int) -> None:
+    """Remove a task not needed after all, based on the version the page showed."""
+    access.require(access.can_manage_planning(member, task.plan.congress), _("You may not change coverage plans."))
+    if task.done_at is not None or task.manuscript_id is not None:
+        raise ServiceError(_("A task that has a manuscript or is done cannot be deleted."))
+    stale = _("Someone changed this task after you opened it. Nothing was saved.")
+    try:
+        version = int(version)
+    except (TypeError, ValueError):
+        raise ServiceError(stale) from None
+    bump_version(task, version, stale)
+    audit_record(action="task.delete", member=member, obj=task, congress=task.plan.congress,
+                 detail={"title": task.title, "due_date": task.due_date.isoformat()})
+    task.delete()
+
+
 def _plan_for_activity(activity) -> CoveragePlan:
     plan, _created = CoveragePlan.objects.get_or_create(activity=activity, defaults={"congress": activity.congress})
     return plan
@@ -448,6 +487,17 @@ def activity_update(*, member: Member, activity: Activity, kind: str, title: str
     activity.leaders.set(leaders)
     audit_record(action="activity.update", member=member, obj=activity)
     return activity
+
+
+@transaction.atomic
+def activity_delete(*, member: Member, activity: Activity) -> None:
+    access.require(access.can_manage_planning(member, activity.congress), _("You may not edit activities."))
+    blockers = [words for words, found in (
+        (_("journalists were invited"), activity.invitations.exists()),
+        (_("materials were uploaded"), activity.materials.exists()),
+        (_("deputies' stories refer to it"), activity.deputy_stories.exists()),
+    ) if found]
+    _delete_planned(member=member, obj=activity, what=_("This activity"), blockers=blockers)
 
 
 @transaction.atomic

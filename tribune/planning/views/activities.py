@@ -18,7 +18,7 @@ from tribune.outlets.models import MediaContact
 from tribune.planning import selectors, services
 from tribune.planning.forms import ActivityForm, InvitationForm, MaterialForm, TaskForm
 from tribune.planning.models import Activity, ActivityKind, Invitation, Material
-from tribune.planning.views.common import form_error, require_post, require_view
+from tribune.planning.views.common import delete_confirmed, form_error, require_post, require_view
 from tribune.web.views import member_required
 
 
@@ -69,6 +69,10 @@ def activity_edit(request, pk):
     initial = {"kind": activity.kind, "title": activity.title, "start_date": activity.start_date,
                "end_date": activity.end_date, "places": activity.places, "description": activity.description,
                "offices": list(activity.offices.all()), "leaders": list(activity.leaders.all())}
+    if request.method == "POST" and request.POST.get("action") == "delete":
+        return delete_confirmed(request, lambda: services.activity_delete(member=member, activity=activity),
+                                refused_url=reverse("planning:activity_edit", args=[activity.pk]),
+                                done_url=reverse("planning:activities"), success=_("The activity was deleted."))
     form = ActivityForm(request.POST or None, member=member, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

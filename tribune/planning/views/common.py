@@ -3,9 +3,11 @@
 import datetime as dt
 
 from django.contrib import messages
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.utils.translation import gettext as _
 
 from tribune.org import access
+from tribune.org.errors import ServiceError
 
 
 def parse_date(value) -> dt.date | None:
@@ -33,3 +35,17 @@ def form_error(request, exc, form=None):
         form.add_error(field, str(exc.message))
     else:
         messages.error(request, str(exc.message))
+
+
+def delete_confirmed(request, delete, *, refused_url: str, done_url: str, success: str):
+    """The deletion form of an edit page: refused without its confirmation box ticked; the
+    service's refusal shown on the edit page, success on `done_url`."""
+    try:
+        if not request.POST.get("confirm"):
+            raise ServiceError(_("Tick the box to confirm the deletion."))
+        delete()
+    except ServiceError as exc:
+        messages.error(request, str(exc.message))
+        return HttpResponseRedirect(refused_url)
+    messages.success(request, success)
+    return HttpResponseRedirect(done_url)

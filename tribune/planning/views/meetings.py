@@ -21,7 +21,7 @@ from tribune.planning.forms import (
     TemplateItemForm,
 )
 from tribune.planning.models import CoverageTask, KeyPoint, Meeting, MeetingKind, Phase, TemplateItem
-from tribune.planning.views.common import form_error, require_post, require_view
+from tribune.planning.views.common import delete_confirmed, form_error, require_post, require_view
 from tribune.web import htmx
 from tribune.web.views import member_required
 
@@ -78,6 +78,10 @@ def meeting_edit(request, pk):
     access.require(access.can_manage_planning(member, meeting.congress), "may not edit meetings")
     initial = {"title": meeting.title, "start_date": meeting.start_date, "end_date": meeting.end_date,
                "place": meeting.place, "agenda": meeting.agenda}
+    if request.method == "POST" and request.POST.get("action") == "delete":
+        return delete_confirmed(request, lambda: services.meeting_delete(member=member, meeting=meeting),
+                                refused_url=reverse("planning:meeting_edit", args=[meeting.pk]),
+                                done_url=reverse("planning:meetings"), success=_("The meeting was deleted."))
     form = MeetingEditForm(request.POST or None, member=member, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -167,6 +171,11 @@ def task_detail(request, pk):
                                                   manuscript=link_form.cleaned_data["manuscript"])
                     messages.success(request, _("Manuscript linked."))
                     return HttpResponseRedirect(reverse("planning:task", args=[task.pk]))
+            elif action == "delete":
+                access.require(can_manage, "may not change plans")
+                services.task_delete(member=member, task=task, version=request.POST.get("version", ""))
+                messages.success(request, _("Task deleted."))
+                return HttpResponseRedirect(services.plan_url(task.plan))
             elif action in ("done", "reopen"):
                 access.require(can_update, "may not update the task")
                 services.task_mark_done(member=member, task=task, done=action == "done")
