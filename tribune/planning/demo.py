@@ -221,6 +221,8 @@ def _activities(b: Builder, contacts) -> None:
          [(2, True), (3, True)]),
         (ActivityKind.LAW_ENFORCEMENT, "《河北省优化营商环境条例》贯彻情况执法检查", 10, 3, "区行政审批局、部分企业",
          "法制工作委员会", "leader1", [(0, None), (1, None), (2, None)]),
+        (ActivityKind.DEPUTIES, "“人大代表为人民”代表进站接待选民", -25, 1, "廉州镇代表联络站",
+         "代表人事选举任免联络工作委员会", "leader3", [(1, True)]),
         (ActivityKind.DEPUTIES, "代表联络站接待选民活动", 20, 1, "贾市庄镇代表联络站",
          "代表人事选举任免联络工作委员会", "leader3", [(3, None)]),
     ]

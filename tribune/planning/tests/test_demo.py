@@ -54,7 +54,7 @@ def test_next_weeks_meeting_is_in_progress(built):
 
 def test_activities_invited_journalists_and_some_came(built):
     gaocheng = built.congresses["gaocheng"]
-    assert Activity.objects.filter(congress=gaocheng).count() == 4
+    assert Activity.objects.filter(congress=gaocheng).count() == 5
     assert Invitation.objects.filter(activity__congress=gaocheng, came=True).count() >= 3
     assert Invitation.objects.filter(activity__congress=gaocheng, came=None).exists()
 
