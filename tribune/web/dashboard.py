@@ -3,7 +3,7 @@ published lately. A fixed number of queries whatever the number of manuscripts."
 
 import importlib
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from tribune.newsroom.models import Decision, Manuscript, ManuscriptAuthor, Publication, Review, Topic
@@ -64,11 +64,8 @@ def for_member(member) -> dict:
     month_start = today.replace(day=1)
     published = (Publication.objects.filter(submission__manuscript__congress=congress, withdrawn_at__isnull=True)
                  .select_related("submission__outlet", "submission__manuscript__office"))
-    mine_ids = set(ManuscriptAuthor.objects.filter(member=member).values_list("manuscript_id", flat=True)
-                   .order_by().distinct()) if access.can_create_manuscript(member) else set()
-    recent = list(published.order_by("-published_on", "-id")[:LIMIT])
-    for publication in recent:
-        publication.is_mine = publication.submission.manuscript_id in mine_ids
+    recent = list(published.annotate(is_mine=Exists(ManuscriptAuthor.objects.filter(
+        manuscript=OuterRef("submission__manuscript"), member=member))).order_by("-published_on", "-id")[:LIMIT])
     # The counts of the congress's manuscripts in one aggregate query (the review queue keeps its
     # own: its filter joins differently).
     by_state = Manuscript.objects.filter(congress=congress).aggregate(
