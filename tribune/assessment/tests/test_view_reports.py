@@ -202,3 +202,21 @@ def test_the_home_and_awards_query_counts_do_not_grow_with_the_data(client, worl
         assert client.get(urls(scored)["home"]).status_code == 200
     with django_assert_max_num_queries(25):
         assert client.get(urls(scored)["awards"]).status_code == 200
+
+
+def test_a_running_period_says_so_and_offers_no_link_into_the_future(client, world, scored):
+    today = timezone.localdate()
+    this_month, this_quarter = Month(today.year, today.month), Quarter.of(today)
+    client.force_login(world.coordinator.user)
+    running = client.get(reverse("assessment:notice", args=[this_month.year, this_month.month])).content.decode()
+    assert "尚未结束，统计至" in running
+    following = Month(today.year + 1, 1) if today.month == 12 else Month(today.year, today.month + 1)
+    assert reverse("assessment:notice", args=[following.year, following.month]) not in running
+    finished = client.get(reverse("assessment:notice", args=[scored.year, scored.month])).content.decode()
+    assert "尚未结束" not in finished
+    assert reverse("assessment:notice", args=[this_month.year, this_month.month]) in finished
+
+    quarter_page = client.get(reverse("assessment:ranking", args=[this_quarter.year, this_quarter.quarter]))
+    nxt = Quarter(today.year + 1, 1) if this_quarter.quarter == 4 else Quarter(today.year, this_quarter.quarter + 1)
+    assert "尚未结束，统计至" in quarter_page.content.decode()
+    assert reverse("assessment:ranking", args=[nxt.year, nxt.quarter]) not in quarter_page.content.decode()

@@ -75,6 +75,14 @@ def notice_latest(request):
     return redirect(f"{url}?{request.GET.urlencode()}" if request.GET else url)
 
 
+def _neighbours(prev, period, nxt) -> dict:
+    """The periods either side of a report's, and whether the report's is still running: no
+    link into a period that has not begun, and "counted up to today" on one that has not ended."""
+    today = timezone.localdate()
+    return {"prev": prev, "next": nxt if nxt.first <= today else None,
+            "counted_to": today if period.first <= today <= period.last else None}
+
+
 @member_required
 @require_GET
 def notice(request, year, month):
@@ -88,7 +96,8 @@ def notice(request, year, month):
     can_write = not upward and access.can_write_notice(request.member, congress)
     context = {
         "congress": congress, "month": month, "upward": upward, "focus": focus,
-        "prev": previous_month(month), "next": next_month(month), "query": _query(congress, upward, request.member),
+        **_neighbours(previous_month(month), month, next_month(month)),
+        "query": _query(congress, upward, request.member),
         "focus_form": NoticeFocusForm(initial={"focus": focus}) if can_write else None,
     }
     return _respond(request, report, "assessment/notice.html", context)
@@ -135,7 +144,7 @@ def ranking(request, year, quarter):
     report = reports.RankingExporter(congress, quarter, upward=upward).report()
     prev = Quarter(quarter.year - 1, 4) if quarter.quarter == 1 else Quarter(quarter.year, quarter.quarter - 1)
     nxt = Quarter(quarter.year + 1, 1) if quarter.quarter == 4 else Quarter(quarter.year, quarter.quarter + 1)
-    context = {"congress": congress, "quarter": quarter, "upward": upward, "prev": prev, "next": nxt,
+    context = {"congress": congress, "quarter": quarter, "upward": upward, **_neighbours(prev, quarter, nxt),
                "query": _query(congress, upward, request.member)}
     return _respond(request, report, "assessment/ranking.html", context)
 
