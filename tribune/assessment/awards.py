@@ -159,20 +159,23 @@ class AwardsExporter:
         names = category_names()
         tables = []
         awards = self.rows()
+        headers = {"office": [_("No."), _("Office"), _("Points")],
+                   "writer": [_("No."), _("Name"), _("Office"), _("Points")],
+                   "manuscript": [_("No."), _("Title"), _("Office"), _("Points")]}
         for category in CATEGORIES:
-            table = Table(category, names[category], [_("No."), _("Name"), _("Office"), _("Points")])
+            table = Table(category, names[category], headers[category])
             number = 0
             for award in awards:
                 if award.category != category:
                     continue
                 number += 1
                 if category == "office":
-                    name, where = award.office.name, ""
+                    cells = [Cell(award.office.name)]
                 elif category == "writer":
-                    name, where = award.member.name, award.member.office.name if award.member.office else ""
+                    cells = [Cell(award.member.name), Cell(award.member.office.name if award.member.office else "")]
                 else:
-                    name, where = f"《{award.manuscript.title}》", award.manuscript.office.name
-                table.rows.append([Cell(number), Cell(name), Cell(where), Cell(award.points)])
+                    cells = [Cell(f"《{award.manuscript.title}》"), Cell(award.manuscript.office.name)]
+                table.rows.append([Cell(number), *cells, Cell(award.points)])
             tables.append(table)
         counts = {t.key: len(t.rows) for t in tables}
         paragraphs = [_("After assessment by the committee, the following are commended for their publicity work in "

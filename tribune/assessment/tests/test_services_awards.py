@@ -59,6 +59,9 @@ def test_the_committee_confirms_and_the_list_prints(world, year):
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
     assert any(row[1] == world.office.name for row in cells)
     assert any(row[1] == world.writer.name for row in cells)
+    # Each list has the columns its awards need: an office is its own name, a manuscript a title.
+    headers = [[c.text for c in table.rows[0].cells] for table in document.tables]
+    assert headers == [["序号", "委室", "得分"], ["序号", "姓名", "委室", "得分"], ["序号", "标题", "委室", "得分"]]
 
 
 @pytest.mark.parametrize("who", ["writer", "office_head", "leader", "admin", "outsider"])
@@ -80,6 +83,10 @@ def test_the_awards_page_confirms_by_post(client, world, year):
     url = reverse("assessment:awards", args=[year])
     page = client.get(url)
     assert page.status_code == 200 and page.content.decode().count("<h1") == 1
+    running = year == timezone.localdate().year
+    assert ("尚未结束，统计至" in page.content.decode()) == running
+    earlier = client.get(reverse("assessment:awards", args=[timezone.localdate().year - 1])).content.decode()
+    assert "尚未结束" not in earlier
     response = client.post(url, {"category": "office", "chosen": [str(world.office.pk)], "offices": 3,
                                  "writers": 5, "min_city": 2, "manuscripts": 10})
     assert response.status_code == 302

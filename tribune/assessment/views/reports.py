@@ -280,5 +280,6 @@ def awards_page(request, year):
         "congress": congress, "year": year, "form": form, "criteria": vars(criteria),
         "groups": [(category, names[category], pool[category]) for category in awards.CATEGORIES],
         "report": confirmed.report(), "can_confirm": access.can_confirm_awards(member, congress),
+        "counted_to": timezone.localdate() if year == timezone.localdate().year else None,
     }
     return render(request, "assessment/awards.html", context)
