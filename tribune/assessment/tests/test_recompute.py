@@ -238,3 +238,19 @@ def test_correcting_an_outlets_level_rescores_its_publications(world, scheme):
     outlet_save(member=world.coordinator, outlet=paper, name=paper.name, level="city", kind="newspaper")
     # City newspapers score 6 (×1.5 on the front page), with the submission point and the reads.
     assert selectors.office_totals(world.congress, *year) == {world.office.pk: Decimal(15)}
+
+
+def test_the_command_scores_every_congress_below_under_the_schemes_owner(world, capsys):
+    from tribune.org.models import Congress
+
+    province = Congress.objects.create(name="河北省人大常委会", short_name="河北省", code="t-hebei", level="province")
+    Congress.objects.filter(pk=world.city.pk).update(parent=province)
+    scheme_create(member=None, congress=province, year=YEAR, text=SCHEME_TEXT, system=True)
+    _published(world)
+    call_command("score", "recompute", "--congress", "t-hebei", "--year", str(YEAR), "--children")
+    assert set(LedgerState.objects.filter(scheme__congress=province).values_list("congress__code", flat=True)) == {
+        "t-hebei", world.city.code}
+    call_command("score", "recompute", "--congress", "t-hebei", "--year", str(YEAR), "--descendants")
+    codes = set(LedgerState.objects.filter(scheme__congress=province).values_list("congress__code", flat=True))
+    assert codes == {"t-hebei", world.city.code, world.congress.code, world.other_congress.code}
+    assert ScoreEntry.objects.filter(scheme__congress=province, congress=world.congress).exists()

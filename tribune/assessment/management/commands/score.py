@@ -1,7 +1,8 @@
 """`tribune score recompute --congress CODE --year YYYY [--dry-run]`: rebuild a year's ledger.
 
 Idempotent and safe from cron. Also rebuilds, for a city, each district's ledger under the
-city's scheme (upward ranking) when `--children` is given."""
+city's scheme (upward ranking) when `--children` is given; with `--descendants`, every congress
+below (a province's cities and their counties), e.g. nightly where a province ranks counties."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -22,12 +23,21 @@ class Command(BaseCommand):
         recompute.add_argument("--dry-run", action="store_true", help="compute and report, write nothing")
         recompute.add_argument("--children", action="store_true",
                                help="also score each child congress under this congress's scheme")
+        recompute.add_argument("--descendants", action="store_true",
+                               help="also score every congress below (children, their children …) under this "
+                                    "congress's scheme")
 
-    def handle(self, *args, action, congress, year, dry_run, children, **options):
+    def handle(self, *args, action, congress, year, dry_run, children, descendants, **options):
         found = Congress.objects.filter(code=congress).first()
         if found is None:
             raise CommandError(f"未找到人大常委会：{congress}")
-        targets = [found] + (list(found.children.order_by("code")) if children else [])
+        targets = [found]
+        level = [found] if children or descendants else []
+        while level:  # one generation at a time, each in code order
+            level = list(Congress.objects.filter(parent__in=level).order_by("code"))
+            targets += level
+            if not descendants:
+                break
         scheme = ScoringScheme.objects.filter(congress=found, year=year).first()
         for target in targets:
             try:
