@@ -20,3 +20,8 @@ def test_a_manuscript_length_is_its_body_char_count():
 @given(st.text())
 def test_char_count_agrees_with_counting_character_by_character(text):
     assert char_count(text) == sum(1 for ch in text if not ch.isspace())
+
+
+def test_str_split_drops_exactly_the_characters_isspace_accepts():
+    # char_count relies on it, for every code point.
+    assert all((ch.split() == []) == ch.isspace() for ch in map(chr, range(0x110000)))
