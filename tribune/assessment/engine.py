@@ -413,11 +413,6 @@ class Credit:
         return [(author, cents[i] * CENT * sign, how) for i, author, how in self.rows]
 
 
-def split_credit(points: Decimal, authors: tuple[Author, ...], scheme: Scheme) -> list[tuple[Author, Decimal, str]]:
-    """Split an amount among the authors (see `Credit`)."""
-    return Credit(authors, scheme).split(points)
-
-
 @lru_cache(maxsize=65536)
 def apportion(cents: int, weights: tuple[Decimal, ...]) -> tuple[int, ...]:
     """Hand `cents` out among weights one cent at a time (Sainte-Laguë): the next cent goes to
