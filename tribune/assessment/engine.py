@@ -35,6 +35,8 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from tribune.assessment.periods import Month, next_month
+
 CENT = Decimal("0.01")
 TENTH = Decimal("0.1")
 ZERO = Decimal("0")
@@ -667,7 +669,7 @@ def score(facts: Facts, scheme: Scheme) -> list[Entry]:
             else:
                 before, after = ZERO, it.points
             then = {a.member_id: part for a, part, _how in credit.split(before)} if before else {}
-            deduction = it.rule in DEDUCTION_RULES
+            deduction = it.is_deduction
             item_words = f"{it.text}，{signed(it.points)}；"
             for author, cumulative, how in credit.split(after):
                 part = cumulative - then.get(author.member_id, ZERO)
@@ -750,7 +752,7 @@ def _person_cap(own: list[Entry], cap: Decimal, rule: str, group_words, only_rul
     cap_text = fmt(cap)
     for e in own:
         out.append(e)
-        if e.rule in DEDUCTION_RULES or (only_rule is not None and e.rule != only_rule):
+        if e.is_deduction or (only_rule is not None and e.rule != only_rule):
             continue
         group = groups.get(e.period)
         if group is None:
@@ -822,7 +824,7 @@ def valid_until(facts: Facts) -> date:
     commissioned piece's due date (it is now missed). `_office_deductions` is the only rule
     that reads `as_of`; a ledger computed on `as_of` holds until the day before this."""
     as_of = facts.as_of
-    days = [date(as_of.year + 1, 1, 1) if as_of.month == 12 else date(as_of.year, as_of.month + 1, 1)]
+    days = [next_month(Month(as_of.year, as_of.month)).first]
     days += [c.due_date + timedelta(days=1) for c in facts.commissions
              if c.due_date.year == facts.year and c.due_date >= as_of]
     return min(days)

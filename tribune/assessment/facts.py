@@ -49,9 +49,9 @@ def _day(value: dt.datetime, tz: dt.tzinfo) -> dt.date:
 def load_facts(congress, year: int, *, today: dt.date | None = None) -> engine.Facts:
     start, end = year_bounds(year)
     tz = timezone.get_current_timezone()
+    year_pubs = Publication.objects.filter(submission__manuscript__congress=congress, published_on__year=year)
     pubs = list(
-        Publication.objects.filter(submission__manuscript__congress=congress, published_on__year=year)
-        .values_list("id", "submission_id", "submission__manuscript_id", "submission__outlet__name",
+        year_pubs.values_list("id", "submission_id", "submission__manuscript_id", "submission__outlet__name",
                      "submission__outlet__level", "submission__outlet__kind", "published_on", "title", "placement",
                      "combined", "withdrawn_at", "withdrawn_for_error")
     )
@@ -62,7 +62,6 @@ def load_facts(congress, year: int, *, today: dt.date | None = None) -> engine.F
     subs = list(
         submissions.values_list("id", "manuscript_id", "outlet__name", "outlet__level", "outlet__kind", "submitted_at")
     )
-    year_pubs = Publication.objects.filter(submission__manuscript__congress=congress, published_on__year=year)
     metrics = _latest_metrics(year_pubs, start, end, tz) if pub_ids else []
     reprints = list(
         Reprint.objects.filter(publication__in=year_pubs, reprinted_on__year=year)

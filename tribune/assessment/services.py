@@ -159,18 +159,18 @@ def score_recompute(*, congress, year: int, scheme: ScoringScheme | None = None,
     with _cyclic_gc_paused():
         facts = load_facts(congress, year, today=today)
         entries = engine.score(facts, scheme_format.to_scheme(scheme.document))
-    if dry_run:
-        existing = ScoreEntry.objects.filter(scheme=scheme, congress=congress).count()
-        return RecomputeResult(entries, 0, existing)
-    with transaction.atomic(), _cyclic_gc_paused():
-        removed, _detail = ScoreEntry.objects.filter(scheme=scheme, congress=congress).delete()
-        _insert(entries, congress, scheme, year)
-        LedgerState.objects.update_or_create(
-            scheme=scheme, congress=congress,
-            defaults={"scheme_version": scheme.version, "fingerprint": stamp,
-                      "valid_until": engine.valid_until(facts), "computed_at": timezone.now(),
-                      "entries": len(entries), "marker": marker, "verified_at": timezone.now()},
-        )
+        if dry_run:
+            existing = ScoreEntry.objects.filter(scheme=scheme, congress=congress).count()
+            return RecomputeResult(entries, 0, existing)
+        with transaction.atomic():
+            removed, _detail = ScoreEntry.objects.filter(scheme=scheme, congress=congress).delete()
+            _insert(entries, congress, scheme, year)
+            LedgerState.objects.update_or_create(
+                scheme=scheme, congress=congress,
+                defaults={"scheme_version": scheme.version, "fingerprint": stamp,
+                          "valid_until": engine.valid_until(facts), "computed_at": timezone.now(),
+                          "entries": len(entries), "marker": marker, "verified_at": timezone.now()},
+            )
     return RecomputeResult(entries, len(entries), removed)
 
 

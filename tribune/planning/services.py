@@ -269,7 +269,7 @@ def _delete_planned(*, member: Member, obj, what: str, blockers: list[str]) -> N
     plan_lookup = {f"plan__{obj._meta.model_name}": obj}
     if CoverageTask.objects.filter(**plan_lookup).filter(
             Q(manuscript__isnull=False) | Q(done_at__isnull=False)).exists():
-        blockers.append(_("a coverage task has a manuscript or is done"))
+        blockers = [*blockers, _("a coverage task has a manuscript or is done")]
     if blockers:
         raise ServiceError(_("%(what)s cannot be deleted: %(blockers)s. Edit it instead.") % {
             "what": what, "blockers": "；".join(blockers)})

@@ -276,10 +276,11 @@ def awards_page(request, year):
     form, criteria = _criteria(request.GET)
     pool = awards.candidates(congress, year, criteria)
     names = awards.category_names()
+    today = timezone.localdate()
     context = {
         "congress": congress, "year": year, "form": form, "criteria": vars(criteria),
         "groups": [(category, names[category], pool[category]) for category in awards.CATEGORIES],
         "report": confirmed.report(), "can_confirm": access.can_confirm_awards(member, congress),
-        "counted_to": timezone.localdate() if year == timezone.localdate().year else None,
+        "counted_to": today if year == today.year else None,
     }
     return render(request, "assessment/awards.html", context)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from tribune.org import access
 from tribune.org.errors import ServiceError
+from tribune.web.forms import add_service_error
 
 
 def parse_date(value) -> dt.date | None:
@@ -31,8 +32,7 @@ def require_view(member):
 def form_error(request, exc, form=None):
     """A ServiceError into the form (by field) or a message."""
     if form is not None:
-        field = exc.field if exc.field in form.fields else None
-        form.add_error(field, str(exc.message))
+        add_service_error(form, exc)
     else:
         messages.error(request, str(exc.message))
 
@@ -45,7 +45,7 @@ def delete_confirmed(request, delete, *, refused_url: str, done_url: str, succes
             raise ServiceError(_("Tick the box to confirm the deletion."))
         delete()
     except ServiceError as exc:
-        messages.error(request, str(exc.message))
+        form_error(request, exc)
         return HttpResponseRedirect(refused_url)
     messages.success(request, success)
     return HttpResponseRedirect(done_url)
