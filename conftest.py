@@ -74,13 +74,22 @@ class Browser:
         self.chromium, self.base_url, self.name = chromium, base_url, name
         self.contexts = []
         self.shots = 0
+        # Every page is watched for Content-Security-Policy refusals (an inline script or handler,
+        # an eval): the fixture fails the test if the browser reported one.
+        self.csp_violations = []
 
     def new_page(self):
         context = self.chromium.new_context(base_url=self.base_url, locale="zh-CN",
                                             viewport={"width": 1366, "height": 900})
         context.set_default_timeout(15000)
         self.contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", self._watch_console)
+        return page
+
+    def _watch_console(self, message):
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(message.text)
 
     def login(self, username, password):
         page = self.new_page()
@@ -108,3 +117,5 @@ def browser(chromium, live_server, request):
     session = Browser(chromium, live_server.url, request.node.name)
     yield session
     session.close()
+    assert not session.csp_violations, "the browser refused content under the CSP:\n" + "\n".join(
+        session.csp_violations)

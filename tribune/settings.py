@@ -3,6 +3,7 @@
 SQLite (WAL) under TRIBUNE_DATA_DIR by default; PostgreSQL when DATABASE_URL is set.
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -41,6 +42,24 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None or value.strip() == "":
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_networks(name: str, default: list[str]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """Comma-separated addresses or networks (10.0.0.5, 10.1.0.0/16, ::1)."""
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"{name}: {item!r} is not an address or network") from exc
+    return networks
+
+
+def env_positive(name: str, default: int) -> int:
+    value = env_int(name, default)
+    if value <= 0:
+        raise ImproperlyConfigured(f"{name} must be a positive integer, not {value}")
+    return value
 
 
 def env_secret(name: str) -> str | None:
@@ -86,6 +105,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "csp",
     "tribune.org",
     "tribune.outlets",
     "tribune.newsroom",
@@ -98,8 +118,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (CSRF reads POST): refuses an oversized body by its
+    # Content-Length, with a page in the user's language.
+    "tribune.org.middleware.RequestSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -168,6 +192,41 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
+# --- Security: transport and headers (等保 2.0 level 2; docs/security.md) -----------------------
+# Behind the intranet's HTTPS proxy, switch these on (the README's production recipe does), and
+# `tribune check --deploy` is clean.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the proxy's health check may come over plain HTTP
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# The proxy says a request came over HTTPS with `X-Forwarded-Proto: https` (it must overwrite
+# whatever the client sent); without this the SSL redirect would loop.
+if env_bool("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Reverse proxies whose X-Real-IP is believed (addresses or networks). From any other peer the
+# header is ignored and the peer's own address is what the audit log and the lockout see.
+TRIBUNE_TRUSTED_PROXIES = env_networks("TRIBUNE_TRUSTED_PROXIES", [])
+
+# Content-Security-Policy (django-csp): scripts only from our own static files, no inline script,
+# no eval (htmx runs with allowEval off, see base.html). Inline *styles* stay allowed: templates
+# use style attributes and ECharts draws with them; they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
@@ -190,6 +249,10 @@ WHITENOISE_AUTOREFRESH = DEBUG
 TRIBUNE_MAX_IMAGE_MB = env_int("TRIBUNE_MAX_IMAGE_MB", 10)
 TRIBUNE_MAX_VIDEO_MB = env_int("TRIBUNE_MAX_VIDEO_MB", 200)
 TRIBUNE_MAX_DOCUMENT_MB = env_int("TRIBUNE_MAX_DOCUMENT_MB", 20)
+# The whole request body, refused by its Content-Length before it is read: the largest upload
+# limit plus room for the form around it.
+TRIBUNE_MAX_REQUEST_MB = env_positive(
+    "TRIBUNE_MAX_REQUEST_MB", max(TRIBUNE_MAX_IMAGE_MB, TRIBUNE_MAX_VIDEO_MB, TRIBUNE_MAX_DOCUMENT_MB) + 2)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -208,6 +271,9 @@ EMAIL_BACKEND = (
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # A refusal (403) is an expected event, recorded in the audit log: one WARNING line, no traceback.
+    "filters": {"forbidden_one_line": {"()": "tribune.org.logfilters.ForbiddenWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["forbidden_one_line"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

@@ -164,7 +164,7 @@ def metrics_import_preview(*, member, congress, uploaded, taken_on: dt.date | No
             "address": row.address, **row.values(), "status": status, "how": result.how,
             "candidates": result.candidate_ids,
         })
-    previously = (AuditEntry.objects.filter(congress=congress, action="metrics.import", detail__digest=digest)
+    previously = (AuditEntry.objects.filter(congress_id=congress.pk, action="metrics.import", detail__digest=digest)
                   .order_by("-at").values_list("at", flat=True).first())
     return {
         "token": secrets.token_urlsafe(12), "digest": digest, "filename": getattr(uploaded, "name", "")[:100],

@@ -17,9 +17,10 @@ def audit_record(*, action: str, user=None, member=None, obj=None, congress=None
         congress = getattr(obj, "congress", None)
     return AuditEntry.objects.create(
         action=action,
-        user=user if user is not None and user.pk else None,
+        user_id=user.pk if user is not None and user.pk else None,
         username=getattr(user, "username", "") or "",
-        congress=congress,
+        congress_id=congress.pk if congress is not None else None,
+        congress_code=congress.code if congress is not None else "",
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
         object_repr=str(obj)[:200] if obj is not None else "",

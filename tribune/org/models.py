@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -166,14 +167,19 @@ class AuditEntryQuerySet(models.QuerySet):
 
 
 class AuditEntry(models.Model):
-    """One line of the append-only audit log: who did what to which object, when, from where."""
+    """One line of the append-only audit log: who did what to which object, when, from where.
 
-    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-    )
+    Who and which congress are kept as plain values (ids, login name, congress code), not as
+    foreign keys: deleting a user or a congress must not cascade into the log nor rewrite it
+    (SET NULL is an UPDATE), and on PostgreSQL a trigger refuses every UPDATE and DELETE of
+    this table (migration 0003). Entries are kept indefinitely (at least 180 days, 等保 2.0):
+    nothing in the application deletes them."""
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    user_id = models.BigIntegerField(_("user id"), null=True, blank=True)
     username = models.CharField(_("user"), max_length=150, blank=True)
-    congress = models.ForeignKey(Congress, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    congress_id = models.BigIntegerField(_("congress id"), null=True, blank=True, db_index=True)
+    congress_code = models.CharField(_("congress code"), max_length=40, blank=True)
     action = models.CharField(_("action"), max_length=60, db_index=True)
     object_type = models.CharField(_("object type"), max_length=60, blank=True)
     object_id = models.CharField(_("object id"), max_length=40, blank=True)

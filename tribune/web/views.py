@@ -6,7 +6,6 @@ import json
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -45,6 +44,7 @@ ACTION_LABELS = {
     "login_failed": _("Failed login"),
     "logout": _("Logged out"),
     "permission_denied": _("Refused"),
+    "file.download": _("File downloaded or exported"),
     "member.create": _("Member created"),
     "member.update": _("Member changed"),
     "member.deactivate": _("Member deactivated"),
@@ -74,12 +74,11 @@ class AuditFilterForm(forms.Form):
 @member_required
 def audit_log(request):
     """The audit log, read-only, for the auditor (三员分立: the auditor reads, nobody edits).
-    Entries of the auditor's congress, plus those no congress can be attributed to (a failed
-    login with an unknown name)."""
+    Entries of the auditor's own congress only: those no congress can be attributed to (a failed
+    login with a name nobody has) are kept in the table but shown to no congress's auditor."""
     member = request.member
     access.require(access.can_read_audit_log(member), "audit log is for auditors")
-    entries = (AuditEntry.objects.filter(Q(congress_id=member.congress_id) | Q(congress__isnull=True))
-               .order_by("-at", "-id"))
+    entries = AuditEntry.objects.filter(congress_id=member.congress_id).order_by("-at", "-id")
     form = AuditFilterForm(request.GET or None)
     if form.is_valid():
         data = form.cleaned_data

@@ -232,7 +232,7 @@ def test_instructions_and_joint_reports_are_recorded_by_the_right_people(world):
 
 def test_every_state_change_is_in_the_audit_log(world):
     pub = published(world)
-    actions = set(AuditEntry.objects.filter(congress=world.congress).values_list("action", flat=True))
+    actions = set(AuditEntry.objects.filter(congress_id=world.congress.pk).values_list("action", flat=True))
     assert {"manuscript.create", "manuscript.submit_for_review", "manuscript.approve",
             "manuscript.submit_to_outlets", "publication.record"} <= actions
     entry = AuditEntry.objects.filter(action="publication.record").get()

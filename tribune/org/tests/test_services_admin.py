@@ -20,7 +20,7 @@ def test_an_admin_creates_a_member_who_can_log_in(world):
     assert m.has_role(Role.WRITER) and m.office == world.office
     assert authenticate(username="new-writer", password="a-long-pass-42") is not None
     entry = AuditEntry.objects.get(action="member.create", object_id=str(m.pk))
-    assert entry.username == "t-admin" and entry.congress == world.congress
+    assert entry.username == "t-admin" and entry.congress_id == world.congress.pk
 
 
 @pytest.mark.parametrize("who", ["coordinator", "director", "writer", "auditor", "outsider"])

@@ -31,7 +31,7 @@ def test_a_meeting_scheduled_by_mistake_is_deleted_with_its_plan(world):
     services.meeting_delete(member=world.coordinator, meeting=m)
     assert not Meeting.objects.exists() and not CoveragePlan.objects.exists() and not CoverageTask.objects.exists()
     entry = AuditEntry.objects.get(action="meeting.delete")
-    assert entry.detail["title"] == "区十七届人大常委会第二十次会议" and entry.congress == world.congress
+    assert entry.detail["title"] == "区十七届人大常委会第二十次会议" and entry.congress_id == world.congress.pk
 
 
 def test_a_meeting_with_key_points_or_worked_tasks_is_kept(world):

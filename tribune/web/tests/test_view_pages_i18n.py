@@ -34,7 +34,7 @@ def test_a_wrong_password_is_refused_in_chinese_and_logged(client, world):
     assert response.status_code == 200
     assert "用户名或密码错误" in response.content.decode()
     entry = AuditEntry.objects.get(action="login_failed")
-    assert entry.detail["username"] == "t-writer" and entry.ip == "10.9.9.9"
+    assert entry.username == "t-writer" and entry.ip == "10.9.9.9"
 
 
 def test_login_lands_on_the_dashboard_and_logout_is_a_post(client, world):

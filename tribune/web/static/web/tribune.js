@@ -29,4 +29,32 @@
   document.addEventListener("htmx:sendError", function () {
     showError(document.body.dataset.errorNetwork);
   });
+
+  // Behaviour that used to be inline handlers (the Content-Security-Policy allows no inline script).
+  // <select data-submit-on-change>: choosing an option submits its form.
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.matches && target.matches("select[data-submit-on-change]") && target.form) {
+      target.form.submit();
+    }
+  });
+  // <form hx-post data-reset-after-request data-error-target=".sel">: an htmx form that is emptied
+  // after a successful request, and shows the server's refusal text in the element named.
+  function errorBox(form) {
+    var selector = form.getAttribute("data-error-target");
+    return selector ? form.querySelector(selector) : null;
+  }
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (!form.matches || !form.matches("form[data-reset-after-request]") || !event.detail.successful) { return; }
+    form.reset();
+    var box = errorBox(form);
+    if (box) { box.textContent = ""; }
+  });
+  document.addEventListener("htmx:responseError", function (event) {
+    var form = event.detail.elt;
+    if (!form.matches || !form.matches("form[data-error-target]")) { return; }
+    var box = errorBox(form);
+    if (box) { box.textContent = event.detail.xhr.responseText; }
+  });
 })();
