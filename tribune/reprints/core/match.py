@@ -103,6 +103,7 @@ class SourceIndex:
         self.ids: list[str] = []
         self.texts: list[str] = []  # normalised title + text, what spans refer to
         self._skeletons: list[str] = []
+        self._offsets: dict[int, np.ndarray] = {}  # of sources matched so far, for spans
         keys, owners = [], []
         for number, source in enumerate(sources):
             text = normalise(source.text)
@@ -209,7 +210,9 @@ class SourceIndex:
         return Match(source_id=self.ids[source], share=round(share, 4), spans=spans)
 
     def _spans(self, source: int, covered, present, page_positions, page_text: str) -> tuple[Span, ...]:
-        src_offsets = skeleton_offsets(self.texts[source])
+        src_offsets = self._offsets.get(source)
+        if src_offsets is None:
+            src_offsets = self._offsets[source] = skeleton_offsets(self.texts[source])
         page_offsets = skeleton_offsets(page_text)
         spans = []
         for start, end in _runs(covered):

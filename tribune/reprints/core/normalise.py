@@ -102,7 +102,6 @@ def normalise(text: str) -> str:
 _NOT_KEPT = re.compile(r"[\W_]+")
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
-_KEPT = re.compile(r"[^\W_]")
 
 
 def skeleton(text: str) -> str:
@@ -119,5 +118,14 @@ def skeleton(text: str) -> str:
 
 def skeleton_offsets(text: str) -> np.ndarray:
     """Where each character of `skeleton(text)` sits in `text` (same length as the skeleton).
-    `lower()` can lengthen a few letters (İ); those pages get approximate offsets, nothing worse."""
-    return np.fromiter((m.start() for m in _KEPT.finditer(text)), dtype=np.int64)
+    `lower()` can lengthen a few letters (İ); those pages get approximate offsets, nothing worse.
+    Built from the dropped stretches, which are ten times fewer than the kept characters."""
+    kept = np.ones(len(text) + 1, dtype=np.int8)
+    dropped = [(m.start(), m.end()) for m in _NOT_KEPT.finditer(text)]
+    if dropped:
+        bounds = np.array(dropped, dtype=np.int64)
+        delta = np.zeros(len(text) + 1, dtype=np.int32)
+        np.add.at(delta, bounds[:, 0], 1)
+        np.add.at(delta, bounds[:, 1], -1)
+        kept[np.cumsum(delta) > 0] = 0
+    return np.flatnonzero(kept[:-1])

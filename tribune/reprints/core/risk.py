@@ -25,10 +25,12 @@ these is flagged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+import ahocorasick_rs
 from selectolax.lexbor import LexborHTMLParser
 
 from tribune.reprints.core.normalise import normalise
@@ -65,36 +67,48 @@ def risk_level(findings: Iterable[Finding]) -> str:
     return HIGH if any(True for _ in findings) else NONE
 
 
-def _term_pattern(terms: Iterable[str]) -> re.Pattern[str]:
-    parts = []
-    for term in sorted(set(terms), key=len, reverse=True):
-        escaped = re.escape(term)
-        # ASCII terms ("av", "pk10") only as whole words, never inside "java" or "avenue".
-        parts.append(rf"(?<![a-z0-9]){escaped}(?![a-z0-9])" if term.isascii() else escaped)
-    return re.compile("|".join(parts))
-
-
-_STRONG = _term_pattern(STRONG)
-_WEAK = _term_pattern(WEAK)
-_NEWS = _term_pattern(NEWS)
+_KINDS: dict[str, str] = {**dict.fromkeys(WEAK, "weak"), **dict.fromkeys(STRONG, "strong"), **dict.fromkeys(NEWS, "news")}
+_TERMS = list(_KINDS)
+# One Aho-Corasick pass finds every term of the three lists; leftmost-longest, so 无码视频 is
+# one strong term (not also the weak 无码) and 福利彩票 is news (not the weak 福利).
+_AUTOMATON = ahocorasick_rs.AhoCorasick(_TERMS, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 _PROSE_MARKS = re.compile(r"[，。；,;]")
+
+
+def _ascii_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _hits(text: str) -> list[tuple[int, str]]:
+    """(position, term) of every vocabulary term in lower-cased `text`. ASCII terms ("av",
+    "pk10") count only as whole words, never inside "java" or "avenue"."""
+    hits = []
+    for number, start, end in _AUTOMATON.find_matches_as_indexes(text):
+        term = _TERMS[number]
+        if term.isascii() and ((start and _ascii_word(text[start - 1])) or (end < len(text) and _ascii_word(text[end]))):
+            continue
+        hits.append((start, term))
+    return hits
+
+
+def _judge(line: str, terms: Iterable[str]) -> list[str]:
+    strong, weak = set(), set()
+    for term in terms:
+        kind = _KINDS[term]
+        if kind == "news":
+            return []
+        (strong if kind == "strong" else weak).add(term)
+    if len(line) >= 30 and len(_PROSE_MARKS.findall(line)) >= 2:
+        weak = set()
+    if 2 * len(strong) + len(weak) < 2:
+        return []
+    return sorted(strong) + sorted(weak)
 
 
 def spam_terms(line: str) -> list[str]:
     """The spam terms that make `line` spam, or [] when it is not (see `vocabulary`)."""
     line = line.lower()
-    strong = _STRONG.findall(line)
-    if not strong and len(line) > 200:
-        return []
-    prose = len(line) >= 30 and len(_PROSE_MARKS.findall(line)) >= 2
-    # Weak terms are looked for outside the strong ones ("无码" inside "无码视频" counts once).
-    rest = _STRONG.sub(" ", line) if strong else line
-    weak = [] if prose else _WEAK.findall(rest)
-    if 2 * len(set(strong)) + len(set(weak)) < 2:
-        return []
-    if _NEWS.search(line):
-        return []
-    return sorted(set(strong)) + sorted(set(weak))
+    return _judge(line, (term for _, term in _hits(line)))
 
 
 # --- the page's own structure -------------------------------------------------------------
@@ -293,12 +307,25 @@ def visible_lines(tree: LexborHTMLParser) -> list[str]:
 
 def _check_text(title: str, lines: list[str]) -> list[Finding]:
     findings = []
-    if terms := spam_terms(normalise(title)):
+    title = normalise(title)
+    if terms := spam_terms(title):
         findings.append(Finding("spam_title", f"<title>{_snippet(title)}</title> ({', '.join(terms)})"))
-    heading = normalise(title).split("_")[0].split("-")[0].strip()[:12]
-    title_line = next((i for i, line in enumerate(lines) if heading and heading in normalise(line)), None)
-    for number, line in enumerate(lines):
-        if terms := spam_terms(normalise(line)):
+    text = normalise("\n".join(lines)).lower()
+    hits = _hits(text)
+    if all(_KINDS[term] == "news" for _, term in hits):
+        return findings
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    terms_by_line: dict[int, list[str]] = {}
+    for position, term in hits:
+        terms_by_line.setdefault(bisect_right(starts, position) - 1, []).append(term)
+    heading = title.lower().split("_")[0].split("-")[0].strip()[:12]
+    title_line = next((i for i, line in enumerate(lines) if heading and heading in line), None)
+    for number, found in sorted(terms_by_line.items()):
+        line = lines[number]
+        if terms := _judge(line, found):
             where = ""
             if title_line is not None:
                 where = "above the title, " if number < title_line else "below the title, "
