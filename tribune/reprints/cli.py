@@ -37,7 +37,7 @@ def read_sources(path: Path) -> Iterator[Source]:
                 item = json.loads(line)
                 yield Source(id=str(item["id"]), title=str(item.get("title") or ""), text=str(item["text"]))
             except (ValueError, KeyError, TypeError) as error:
-                raise SystemExit(f"{path}:{number}: not an {{\"id\", \"title\", \"text\"}} line ({error})") from error
+                raise SystemExit(f'{path}:{number}: not an {{"id", "title", "text"}} line ({error})') from error
 
 
 def _pages(paths: Sequence[str], fetch_policy: FetchPolicy, failures: TextIO) -> Iterator[Page]:
@@ -53,9 +53,16 @@ def _pages(paths: Sequence[str], fetch_policy: FetchPolicy, failures: TextIO) ->
             yield from iter_pages([item])
 
 
-def match_command(*, sources: Path, pages: Sequence[str], out: TextIO, fmt: str = "jsonl",
-                  risk_policy: RiskPolicy | None = None, fetch_policy: FetchPolicy | None = None,
-                  log: TextIO = sys.stderr) -> int:
+def match_command(
+    *,
+    sources: Path,
+    pages: Sequence[str],
+    out: TextIO,
+    fmt: str = "jsonl",
+    risk_policy: RiskPolicy | None = None,
+    fetch_policy: FetchPolicy | None = None,
+    log: TextIO = sys.stderr,
+) -> int:
     """Write one line per (source, page) match to `out`; return the number of lines."""
     index = SourceIndex(read_sources(sources))
     written = 0
@@ -68,8 +75,19 @@ def match_command(*, sources: Path, pages: Sequence[str], out: TextIO, fmt: str 
                 cells = [found.source_id, result.url, f"{found.share:.4f}", result.risk, " | ".join(reasons)]
                 out.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n")
             else:
-                out.write(json.dumps({"source": found.source_id, "page": result.url, "share": found.share,
-                                      "risk": result.risk, "reasons": reasons}, ensure_ascii=False) + "\n")
+                out.write(
+                    json.dumps(
+                        {
+                            "source": found.source_id,
+                            "page": result.url,
+                            "share": found.share,
+                            "risk": result.risk,
+                            "reasons": reasons,
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
             written += 1
     return written
 
@@ -83,8 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     match.add_argument("--format", dest="fmt", choices=("jsonl", "tsv"), default="jsonl")
     match.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     match.add_argument("--block-list", type=Path, help="blocked domains, one a line")
-    match.add_argument("--fetch-allow", action="append", default=[], metavar="CIDR",
-                       help="let the fetcher reach this otherwise refused network (e.g. 127.0.0.1/32)")
+    match.add_argument(
+        "--fetch-allow",
+        action="append",
+        default=[],
+        metavar="CIDR",
+        help="let the fetcher reach this otherwise refused network (e.g. 127.0.0.1/32)",
+    )
     match.add_argument("--fetch-interval", type=float, default=1.0, help="seconds between requests to one host")
     args = parser.parse_args(argv)
 
@@ -94,8 +117,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     fetch_policy = FetchPolicy.allowing(*args.fetch_allow, per_host_interval=args.fetch_interval)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
-        written = match_command(sources=args.sources, pages=args.pages, out=out, fmt=args.fmt,
-                                risk_policy=risk_policy, fetch_policy=fetch_policy)
+        written = match_command(
+            sources=args.sources,
+            pages=args.pages,
+            out=out,
+            fmt=args.fmt,
+            risk_policy=risk_policy,
+            fetch_policy=fetch_policy,
+        )
     except PagesError as error:
         raise SystemExit(f"tribune reprints: {error}") from error
     finally:

@@ -6,8 +6,7 @@ by advertisements, a copy inside a forum thread or under another article is stil
 main-content extractors drop exactly those (docs/reprints.md has the measurements). Lexbor,
 through selectolax, parses a 12 KB page in about 50 µs; trafilatura takes about 6 ms.
 
-`main_text` gives the article alone, through resiliparse's main-content extraction, for
-showing a page to a person; the matcher never depends on it.
+The title is the page's `<title>` (else og:title, else the first `<h1>`).
 """
 
 from __future__ import annotations
@@ -54,11 +53,3 @@ def page_text(html: str) -> PageText:
     root = tree.body or tree.root
     text = root.text(separator="\n") if root is not None else ""
     return PageText(title=normalise(title), text=normalise(text))
-
-
-def main_text(html: str) -> str:
-    """The article alone (resiliparse main-content extraction), for display."""
-    from resiliparse.extract.html2text import extract_plain_text
-    from resiliparse.parse.html import HTMLTree
-
-    return normalise(extract_plain_text(HTMLTree.parse(html), main_content=True))

@@ -110,8 +110,13 @@ class _Response:
 
 
 class Fetcher:
-    def __init__(self, policy: FetchPolicy, *, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self,
+        policy: FetchPolicy,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         self.policy = policy
         self._clock = clock
         self._sleep = sleep
@@ -126,12 +131,16 @@ class Fetcher:
             now = ready
         self._next_request[host] = now + self.policy.per_host_interval
 
-    def _get(self, url: str, deadline: float) -> _Response:
+    def _address(self, url: str) -> tuple[str, int, str]:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise _Refused(f"not an http(s) address: {url}")
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        address = _checked_address(parts.hostname, port, self.policy)
+        return parts.hostname, port, _checked_address(parts.hostname, port, self.policy)
+
+    def _get(self, url: str, deadline: float) -> _Response:
+        parts = urlsplit(url)
+        _, port, address = self._address(url)
         self._wait_turn(parts.hostname)
         timeout = max(0.1, min(self.policy.timeout, deadline - self._clock()))
         kind = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
@@ -140,10 +149,16 @@ class Fetcher:
             path = parts.path or "/"
             if parts.query:
                 path += "?" + parts.query
-            connection.request("GET", path, headers={
-                "User-Agent": self.policy.user_agent, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
-                "Accept-Encoding": "identity", "Connection": "close",
-            })
+            connection.request(
+                "GET",
+                path,
+                headers={
+                    "User-Agent": self.policy.user_agent,
+                    "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+                    "Accept-Encoding": "identity",
+                    "Connection": "close",
+                },
+            )
             response = connection.getresponse()
             length = response.getheader("Content-Length")
             if length and length.isascii() and length.isdigit() and int(length) > self.policy.max_bytes:
@@ -156,8 +171,9 @@ class Fetcher:
                 if self._clock() > deadline:
                     raise _Refused("too slow")
                 chunks.append(chunk)
-            return _Response(response.status, response.getheader("Content-Type"), response.getheader("Location"),
-                             b"".join(chunks))
+            return _Response(
+                response.status, response.getheader("Content-Type"), response.getheader("Location"), b"".join(chunks)
+            )
         except (OSError, http.client.HTTPException) as error:
             raise _Refused(f"{type(error).__name__}: {error}") from error
         finally:
@@ -188,6 +204,7 @@ class Fetcher:
         deadline = self._clock() + self.policy.deadline
         try:
             for _ in range(self.policy.max_redirects + 1):
+                self._address(url)  # refuse an internal address before anything is sent, robots.txt included
                 if not self._allowed_by_robots(url, deadline):
                     return FetchFailure(url, "disallowed by robots.txt")
                 response = self._get(url, deadline)

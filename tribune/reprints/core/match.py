@@ -32,16 +32,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
-from tribune.reprints.core.normalise import normalise, skeleton, skeleton_offsets
+from tribune.reprints.core.normalise import normalise, skeleton_units
 
 WINDOW = 8
 REPRINT_SHARE = 0.5
 EDIT_GAP = 3
 CANDIDATE_SHARE = 0.2
-MAX_SOURCES_PER_WINDOW = 32
+MAX_SOURCES_PER_WINDOW = 8
 _SAMPLE_SHIFT = np.uint64(62)  # keep windows whose hash has its two top bits zero: a quarter
 _FILTER_BITS = 24
 _K1 = np.uint64(0x9E3779B97F4A7C15)
@@ -85,15 +86,11 @@ def window_hashes(units: np.ndarray) -> np.ndarray:
     # Every 4-unit word, read at every 2-byte offset of the buffer, without a copy.
     words = np.ndarray(shape=(len(units) - 3,), dtype="<u8", buffer=buffer, strides=(2,))
     h = words[:count] * _K1
-    h += words[4:count + 4] * _K2
+    h += words[4 : count + 4] * _K2
     h ^= h >> np.uint64(31)
     h *= _K3
     h ^= h >> np.uint64(29)
     return h
-
-
-def _units(skel: str) -> np.ndarray:
-    return np.frombuffer(skel.encode("utf-16-le"), dtype="<u2")
 
 
 class SourceIndex:
@@ -102,16 +99,16 @@ class SourceIndex:
     def __init__(self, sources: Iterable[Source]):
         self.ids: list[str] = []
         self.texts: list[str] = []  # normalised title + text, what spans refer to
-        self._skeletons: list[str] = []
+        self._units: list[np.ndarray] = []  # skeletons, as UTF-16 code units
         self._offsets: dict[int, np.ndarray] = {}  # of sources matched so far, for spans
         keys, owners = [], []
         for number, source in enumerate(sources):
             text = normalise(source.text)
-            skel = skeleton(text)
+            units, _ = skeleton_units(text)
             self.ids.append(source.id)
             self.texts.append(text)
-            self._skeletons.append(skel)
-            h = window_hashes(_units(skel))
+            self._units.append(units)
+            h = window_hashes(units)
             sampled = np.unique(h[(h >> _SAMPLE_SHIFT) == 0])
             keys.append(sampled)
             owners.append(np.full(len(sampled), number, dtype=np.int32))
@@ -120,13 +117,15 @@ class SourceIndex:
         order = np.argsort(keys_all, kind="stable")
         keys_all, owners_all = keys_all[order], owners_all[order]
         # Drop windows many sources share (stock phrases): they cannot tell sources apart.
-        _, first, counts = np.unique(keys_all, return_index=True, return_counts=True)
+        _, counts = np.unique(keys_all, return_counts=True)
         common = np.repeat(counts > MAX_SOURCES_PER_WINDOW, counts)
-        self._keys = keys_all[~common]
-        self._owners = owners_all[~common]
+        keys_all, self._owners = keys_all[~common], owners_all[~common]
+        # Distinct keys, and where each key's owners start in `_owners` (one binary search a lookup).
+        self._keys, self._first = np.unique(keys_all, return_index=True)
+        self._first = np.append(self._first, len(keys_all))
         self._indexed = np.bincount(self._owners, minlength=len(self.ids))
         self._filter = np.zeros(1 << (_FILTER_BITS - 3), dtype=np.uint8)
-        slots = (self._keys & np.uint64((1 << _FILTER_BITS) - 1)).astype(np.int64)
+        slots = (keys_all & np.uint64((1 << _FILTER_BITS) - 1)).astype(np.int64)
         np.bitwise_or.at(self._filter, slots >> 3, (1 << (slots & 7)).astype(np.uint8))
 
     def __len__(self) -> int:
@@ -140,19 +139,22 @@ class SourceIndex:
         return self.match_batch([text])[0]
 
     def match_batch(self, texts: Sequence[str]) -> list[list[Match]]:
-        """Matches of each normalised page text, best share first."""
-        skeletons = [skeleton(text) for text in texts]
+        """Matches of each normalised page text, best share first. The whole batch is folded to
+        skeletons and hashed in a few numpy passes (one UTF-32 encoding of the joined texts)."""
         results: list[list[Match]] = [[] for _ in texts]
         if not self.ids or not texts:
             return results
-        units = [_units(s) for s in skeletons]
-        lengths = np.array([len(u) for u in units], dtype=np.int64)
-        ends = np.cumsum(lengths)
-        starts = ends - lengths
-        hashes = window_hashes(np.concatenate(units)) if ends[-1] else np.empty(0, dtype=np.uint64)
+        text_ends = np.cumsum([len(text) for text in texts])
+        units, kept_at = skeleton_units("".join(texts))
+        # Page boundaries in the skeleton: how many kept characters precede each text's end.
+        ends = np.searchsorted(kept_at, text_ends, side="left")
+        starts = np.concatenate(([0], ends[:-1]))
+        hashes = window_hashes(units)
+        text_starts = text_ends - np.array([len(text) for text in texts])
         for page, source in self._candidates(hashes, starts, ends):
-            page_hashes = hashes[starts[page]:max(starts[page], ends[page] - WINDOW + 1)]
-            found = self._verify(int(source), page_hashes, texts[page])
+            page_hashes = hashes[starts[page] : max(starts[page], ends[page] - WINDOW + 1)]
+            page_offsets = kept_at[starts[page] : ends[page]] - text_starts[page]
+            found = self._verify(int(source), page_hashes, page_offsets)
             if found is not None:
                 results[page].append(found)
         for matches in results:
@@ -162,36 +164,39 @@ class SourceIndex:
     def _candidates(self, hashes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[tuple[int, int]]:
         if not len(hashes):
             return []
-        positions = np.flatnonzero((hashes >> _SAMPLE_SHIFT) == 0)
-        # A window is real only if it lies inside one page (not across the join of two).
-        page_of = np.searchsorted(ends, positions, side="right")
-        positions = positions[positions + WINDOW <= ends[page_of]]
+        lengths = ends - starts
+        # The page of every window, and whether it lies inside that page (not across a join).
+        page_of = np.repeat(np.arange(len(ends)), lengths)[: len(hashes)]
+        inside = (np.repeat(ends, lengths)[: len(hashes)] - np.arange(len(hashes))) >= WINDOW
+        positions = np.flatnonzero(((hashes >> _SAMPLE_SHIFT) == 0) & inside)
         sampled = hashes[positions]
         slots = (sampled & np.uint64((1 << _FILTER_BITS) - 1)).astype(np.int64)
         passed = (self._filter[slots >> 3] >> (slots & 7).astype(np.uint8)) & 1 == 1
         positions, sampled = positions[passed], sampled[passed]
-        low = np.searchsorted(self._keys, sampled, side="left")
-        high = np.searchsorted(self._keys, sampled, side="right")
-        counts = high - low
-        hit = counts > 0
+        if not len(self._keys):
+            return []
+        where = np.minimum(np.searchsorted(self._keys, sampled), len(self._keys) - 1)
+        hit = self._keys[where] == sampled
         if not hit.any():
             return []
-        low, counts, positions = low[hit], counts[hit], positions[hit]
+        where, positions = where[hit], positions[hit]
+        low = self._first[where]
+        counts = self._first[where + 1] - low
         total = int(counts.sum())
         offsets = np.repeat(low - (np.cumsum(counts) - counts), counts) + np.arange(total)
         owners = self._owners[offsets].astype(np.int64)
-        pages = np.repeat(np.searchsorted(ends, positions, side="right"), counts)
+        pages = np.repeat(page_of[positions], counts)
         pairs, hits = np.unique(pages * len(self.ids) + owners, return_counts=True)
         pair_pages, pair_sources = np.divmod(pairs, len(self.ids))
         needed = np.maximum(3, CANDIDATE_SHARE * self._indexed[pair_sources])
         keep = hits >= needed
         return list(zip(pair_pages[keep].tolist(), pair_sources[keep].tolist(), strict=True))
 
-    def _verify(self, source: int, page_hashes: np.ndarray, page_text: str) -> Match | None:
-        skel = self._skeletons[source]
+    def _verify(self, source: int, page_hashes: np.ndarray, page_offsets: np.ndarray) -> Match | None:
+        skel = self._units[source]
         if len(skel) < WINDOW or not len(page_hashes):
             return None
-        src_hashes = window_hashes(_units(skel))
+        src_hashes = window_hashes(skel)
         order = np.argsort(page_hashes, kind="stable")
         sorted_page = page_hashes[order]
         where = np.minimum(np.searchsorted(sorted_page, src_hashes), len(sorted_page) - 1)
@@ -206,29 +211,30 @@ class SourceIndex:
         if share < REPRINT_SHARE:
             return None
         page_positions = order[where]
-        spans = self._spans(source, covered, present, page_positions, page_text)
+        spans = self._spans(source, covered, present, page_positions, page_offsets)
         return Match(source_id=self.ids[source], share=round(share, 4), spans=spans)
 
-    def _spans(self, source: int, covered, present, page_positions, page_text: str) -> tuple[Span, ...]:
+    def _spans(self, source: int, covered, present, page_positions, page_offsets) -> tuple[Span, ...]:
         src_offsets = self._offsets.get(source)
         if src_offsets is None:
-            src_offsets = self._offsets[source] = skeleton_offsets(self.texts[source])
-        page_offsets = skeleton_offsets(page_text)
+            src_offsets = self._offsets[source] = skeleton_units(self.texts[source])[1]
         spans = []
         for start, end in _runs(covered):
-            windows = np.flatnonzero(present[start:max(start, end - WINDOW + 1)]) + start
+            windows = np.flatnonzero(present[start : max(start, end - WINDOW + 1)]) + start
             if not len(windows):
                 continue
             page_start = int(page_positions[windows[0]])
             page_end = int(page_positions[windows[-1]]) + WINDOW
             if page_end > len(page_offsets) or src_offsets.size < end:
                 continue
-            spans.append(Span(
-                source_start=int(src_offsets[start]),
-                source_end=int(src_offsets[end - 1]) + 1,
-                page_start=int(page_offsets[page_start]),
-                page_end=int(page_offsets[page_end - 1]) + 1,
-            ))
+            spans.append(
+                Span(
+                    source_start=int(src_offsets[start]),
+                    source_end=int(src_offsets[end - 1]) + 1,
+                    page_start=int(page_offsets[page_start]),
+                    page_end=int(page_offsets[page_end - 1]) + 1,
+                )
+            )
         return tuple(spans)
 
 
@@ -251,7 +257,7 @@ def _bridge(covered: np.ndarray) -> np.ndarray:
     """Covered characters plus gaps of at most `EDIT_GAP` characters between covered ones."""
     found = covered.copy()
     runs = _runs(covered)
-    for (_, end), (start, _) in zip(runs, runs[1:], strict=False):
+    for (_, end), (start, _) in pairwise(runs):
         if start - end <= EDIT_GAP:
             found[end:start] = True
     return found

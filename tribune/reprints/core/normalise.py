@@ -99,33 +99,40 @@ def normalise(text: str) -> str:
     return to_simplified(strip_glosses(text))
 
 
-_NOT_KEPT = re.compile(r"[\W_]+")
-_FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
+@cache
+def _fold_table() -> np.ndarray:
+    """For every BMP code unit: what the skeleton keeps of it (lower-cased, full-width letters and
+    digits made ASCII), or 0 where it is dropped (punctuation, spaces, symbols, surrogates)."""
+    table = np.zeros(0x10000, dtype=np.uint16)
+    for code in range(0x10000):
+        char = chr(code)
+        if not char.isalnum() or 0xD800 <= code < 0xE000:
+            continue
+        if 0xFF10 <= code <= 0xFF5A:
+            char = chr(code - 0xFEE0)
+        lower = char.lower()
+        table[code] = ord(lower) if len(lower) == 1 and ord(lower) < 0x10000 else code
+    return table
+
+
+def skeleton_units(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The skeleton of `text` as UTF-16 code units (uint16), and where each sits in `text`.
+    Letters, digits and ideographs only, lower-cased, full-width made ASCII; an ideograph outside
+    the Basic Multilingual Plane becomes U+FFFD, so every character is one code unit."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+    folded = _fold_table()[np.minimum(codes, 0xFFFF)]
+    astral = codes > 0xFFFF
+    if astral.any():
+        folded[astral] = np.where((codes[astral] >= 0x20000) & (codes[astral] < 0x40000), 0xFFFD, 0)
+    offsets = np.flatnonzero(folded)
+    return folded[offsets], offsets
 
 
 def skeleton(text: str) -> str:
-    """Letters, digits and ideographs of `text`, lower-cased; punctuation and spaces dropped.
-    Characters outside the Basic Multilingual Plane become U+FFFD so the matcher can read the
-    result as UTF-16 code units, one per character."""
-    if _FULLWIDTH_ALNUM.search(text):
-        text = _FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
-    kept = _NOT_KEPT.sub("", text).lower()
-    if not kept.isascii() and _ASTRAL.search(kept):
-        kept = _ASTRAL.sub("\ufffd", kept)
-    return kept
+    """Letters, digits and ideographs of `text`, lower-cased; punctuation and spaces dropped."""
+    return skeleton_units(text)[0].tobytes().decode("utf-16-le")
 
 
 def skeleton_offsets(text: str) -> np.ndarray:
-    """Where each character of `skeleton(text)` sits in `text` (same length as the skeleton).
-    `lower()` can lengthen a few letters (İ); those pages get approximate offsets, nothing worse.
-    Built from the dropped stretches, which are ten times fewer than the kept characters."""
-    kept = np.ones(len(text) + 1, dtype=np.int8)
-    dropped = [(m.start(), m.end()) for m in _NOT_KEPT.finditer(text)]
-    if dropped:
-        bounds = np.array(dropped, dtype=np.int64)
-        delta = np.zeros(len(text) + 1, dtype=np.int32)
-        np.add.at(delta, bounds[:, 0], 1)
-        np.add.at(delta, bounds[:, 1], -1)
-        kept[np.cumsum(delta) > 0] = 0
-    return np.flatnonzero(kept[:-1])
+    """Where each character of `skeleton(text)` sits in `text` (same length as the skeleton)."""
+    return skeleton_units(text)[1]

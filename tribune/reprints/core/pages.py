@@ -48,9 +48,19 @@ class PagesError(ValueError):
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-_ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030",
-            "big5": "big5hkscs", "x-big5": "big5hkscs", "iso-8859-1": "cp1252", "latin1": "cp1252",
-            "us-ascii": "utf-8", "ascii": "utf-8"}
+_ALIASES = {
+    "gbk": "gb18030",
+    "gb2312": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "cp936": "gb18030",
+    "big5": "big5hkscs",
+    "x-big5": "big5hkscs",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "utf-8",
+    "ascii": "utf-8",
+}
 
 
 def _codec(label: str | None) -> str | None:
@@ -66,9 +76,13 @@ def _codec(label: str | None) -> str | None:
 
 def decode_html(data: bytes, content_type: str | None = None) -> str:
     """HTML bytes → text, by the declared charset, else a BOM, else UTF-8, else GB18030."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
-            return data[len(bom):].decode(name, errors="replace")
+            return data[len(bom) :].decode(name, errors="replace")
     declared = None
     if content_type:
         found = _HEADER_CHARSET.search(content_type)
@@ -173,15 +187,13 @@ def read_jsonl(path: Path, *, max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Page]
     with opener(path, "rb") as raw:
         stream = io.BufferedReader(raw) if opener is gzip.open else raw
         for number, line in enumerate(stream, 1):
-            if len(line) > 2 * max_bytes:
-                continue
-            if not line.strip():
+            if len(line) > 2 * max_bytes or (len(line) < 8 and not line.strip()):
                 continue
             try:
                 item = json.loads(line)
                 url, html = item["url"], item["html"]
             except (ValueError, KeyError, TypeError) as error:
-                raise PagesError(f"{path}:{number}: not a {{\"url\", \"html\"}} line ({error})") from error
+                raise PagesError(f'{path}:{number}: not a {{"url", "html"}} line ({error})') from error
             if not isinstance(url, str) or not isinstance(html, str):
                 raise PagesError(f"{path}:{number}: url and html must be strings")
             yield Page(url=url, html=html)

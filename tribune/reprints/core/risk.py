@@ -67,7 +67,11 @@ def risk_level(findings: Iterable[Finding]) -> str:
     return HIGH if any(True for _ in findings) else NONE
 
 
-_KINDS: dict[str, str] = {**dict.fromkeys(WEAK, "weak"), **dict.fromkeys(STRONG, "strong"), **dict.fromkeys(NEWS, "news")}
+_KINDS: dict[str, str] = {
+    **dict.fromkeys(WEAK, "weak"),
+    **dict.fromkeys(STRONG, "strong"),
+    **dict.fromkeys(NEWS, "news"),
+}
 _TERMS = list(_KINDS)
 # One Aho-Corasick pass finds every term of the three lists; leftmost-longest, so 无码视频 is
 # one strong term (not also the weak 无码) and 福利彩票 is news (not the weak 福利).
@@ -85,7 +89,9 @@ def _hits(text: str) -> list[tuple[int, str]]:
     hits = []
     for number, start, end in _AUTOMATON.find_matches_as_indexes(text):
         term = _TERMS[number]
-        if term.isascii() and ((start and _ascii_word(text[start - 1])) or (end < len(text) and _ascii_word(text[end]))):
+        if term.isascii() and (
+            (start and _ascii_word(text[start - 1])) or (end < len(text) and _ascii_word(text[end]))
+        ):
             continue
         hits.append((start, term))
     return hits
@@ -207,10 +213,12 @@ def _check_hidden_links(tree: LexborHTMLParser, page_site: str, policy: RiskPoli
         if spam_anchors or len(foreign) >= 5:
             style = block.attributes.get("style") or block.attributes.get("class") or "hidden"
             shown = spam_anchors[:3] or foreign[:3]
-            findings.append(Finding(
-                "hidden_links",
-                f"<{block.tag} {_snippet(style, 60)}> hides {len(links)} links: " + "; ".join(shown),
-            ))
+            findings.append(
+                Finding(
+                    "hidden_links",
+                    f"<{block.tag} {_snippet(style, 60)}> hides {len(links)} links: " + "; ".join(shown),
+                )
+            )
     return findings
 
 
@@ -231,7 +239,7 @@ def _check_scripts(tree: LexborHTMLParser) -> list[Finding]:
         referrer = _REFERRER.search(code)
         if referrer and _LOCATION_CHANGE.search(code):
             start = max(0, referrer.start() - 60)
-            findings.append(Finding("referrer_redirect", _snippet(code[start:start + 200], 200)))
+            findings.append(Finding("referrer_redirect", _snippet(code[start : start + 200], 200)))
     return findings
 
 
@@ -280,16 +288,47 @@ def _check_iframes(tree: LexborHTMLParser, url: str, page_site: str, policy: Ris
         style = frame.attributes.get("style") or ""
         zero = _tiny(frame.attributes.get("width")) or _tiny(frame.attributes.get("height"))
         if zero or _hides(style) or _ZERO_BOX.search(style) or frame.attributes.get("hidden") is not None:
-            findings.append(Finding("hidden_iframe", f'<iframe src="{_snippet(src, 100)}" '
-                                    f'width="{frame.attributes.get("width")}" height="{frame.attributes.get("height")}" '
-                                    f'style="{_snippet(style, 60)}">'))
+            findings.append(
+                Finding(
+                    "hidden_iframe",
+                    f'<iframe src="{_snippet(src, 100)}" '
+                    f'width="{frame.attributes.get("width")}" height="{frame.attributes.get("height")}" '
+                    f'style="{_snippet(style, 60)}">',
+                )
+            )
             if (blocked := _blocked(host, policy)) is not None:
                 findings.append(Finding("blocked_domain", f"frames {host} (blocked: {blocked})"))
     return findings
 
 
-_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "section", "article",
-               "header", "footer", "nav", "aside", "dd", "dt", "blockquote", "pre", "form", "ul", "ol", "table")
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "dd",
+    "dt",
+    "blockquote",
+    "pre",
+    "form",
+    "ul",
+    "ol",
+    "table",
+)
 
 
 def visible_lines(tree: LexborHTMLParser) -> list[str]:

@@ -29,8 +29,10 @@ def light_edits(text: str, rate: float, seed: int = 1) -> str:
 
 
 def page(body: str, *, title: str = samples.TITLE, head: str = "", before_title: str = "") -> str:
-    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>{head}</head>'
-            f"<body>{before_title}<h1>{title}</h1><div class=\"post_body\">{body}</div></body></html>")
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>{head}</head>'
+        f'<body>{before_title}<h1>{title}</h1><div class="post_body">{body}</div></body></html>'
+    )
 
 
 def paragraphs(items) -> str:

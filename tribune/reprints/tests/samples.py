@@ -13,7 +13,7 @@ PARAGRAPHS = [
     "聚焦重点求实效 擦亮宣传“金名片”",
     "围绕中心工作做宣传,让人大声音更接地气;聚焦代表履职做宣传,让民主实践更有温度。",
     "——会议宣传“全程跟进”。针对人代会、常委会会议等法定会议,提前制定宣传方案,明确文字报道、视频拍摄等分工;会议期间,安排专人实时整理会议要点、民生热点,第一时间通过区融媒体中心、微信公众号等平台发布;会后推出“会议精神解读”报道,用通俗语言解读工作报告中的民生举措,扩大和深化公众对人大工作的认识。",
-    "——代表履职“鲜活呈现”。以全区人大代表履职工作为宣传支点,定期收集代表接待群众、化解矛盾、建言献策的鲜活故事。去年以来,挖掘“在履职路上书写医药人的担当”“专业为砖 履职为瓦:建设者代表的初心与匠心”等典型案例多个,其中2个案例被省级媒体刊发,多个案例获市、区级新媒体转载,让“人大代表为人民”的形象深入人心。",
+    "——代表履职“鲜活呈现”。以全区人大代表履职工作为宣传支点,定期收集代表接待群众、化解矛盾、建言献策的鲜活故事。去年以来,挖掘“在履职路上书写医药人的担当”“专业为砖 履职为瓦:建设者代表的初心与匠心”等典型案例多个,其中2个案例被省级媒体刊发,多个案例获市、区级新媒体转载,让“人大代表为人民”的形象深入人心。",  # noqa: E501
 ]
 
 TEXT = "\n".join(PARAGRAPHS)
@@ -21,7 +21,7 @@ TEXT = "\n".join(PARAGRAPHS)
 # How the reprint's first paragraph reads on the hijacked page: a pinyin gloss spliced into the
 # GBK bytes mid-character, and the characters after it decoded one byte out of step (with
 # private-use code points) until an ASCII byte realigns the stream.
-MOJIBAKE = '变?yōu)椤坝仓\ue758巍保\ue0e3\ue080嬲宫F'
+MOJIBAKE = "变?yōu)椤坝仓\ue758巍保\ue0e3\ue080嬲宫F"
 
 NETEASE_FURNITURE = (
     "<p>特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。</p>"

@@ -25,5 +25,9 @@ def test_the_core_and_the_analyst_command_load_without_django():
         "from tribune.reprints.core import extract, fetch, match, normalise, pages, risk, scan\n"
         "assert not [m for m in sys.modules if m == 'django' or m.startswith('django.')], 'django was imported'\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=CORE.parents[2],
-                   env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(CORE.parents[2])})
+    subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        cwd=CORE.parents[2],
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(CORE.parents[2])},
+    )

@@ -11,8 +11,10 @@ from tribune.reprints.tests import samples
 from tribune.reprints.tests.helpers import light_edits, page, paragraphs, source_index
 
 OTHER = Source(id="other", title="另一篇稿件", text=samples.OTHER_TEXT)
-UNRELATED = ("我市举行秋季运动会，来自全市各学校的一千余名运动员参加了田径、游泳、篮球等十二个项目的比赛。"
-             "运动会历时三天，共打破市级纪录五项，评选出体育道德风尚奖代表队八个。")
+UNRELATED = (
+    "我市举行秋季运动会，来自全市各学校的一千余名运动员参加了田径、游泳、篮球等十二个项目的比赛。"
+    "运动会历时三天，共打破市级纪录五项，评选出体育道德风尚奖代表队八个。"
+)
 
 
 def carried(html: str, index=None) -> dict[str, float]:
@@ -87,7 +89,7 @@ def test_spans_point_at_the_same_text_in_the_source_and_on_the_page():
     source = index.source_text("gaocheng")
     assert found.spans
     for span in found.spans:
-        assert source[span.source_start:span.source_end] == text[span.page_start:span.page_end]
+        assert source[span.source_start : span.source_end] == text[span.page_start : span.page_end]
 
 
 def test_sources_shorter_than_a_window_never_match():
@@ -104,6 +106,11 @@ def test_any_light_edit_keeps_a_full_copy_above_the_threshold(rate, seed):
 
 def test_a_batch_answers_each_page_on_its_own():
     index = source_index(OTHER)
-    texts = [page_text(page(paragraphs(samples.PARAGRAPHS))).text, "", page_text(page(f"<p>{OTHER.text}</p>")).text, "短"]
+    texts = [
+        page_text(page(paragraphs(samples.PARAGRAPHS))).text,
+        "",
+        page_text(page(f"<p>{OTHER.text}</p>")).text,
+        "短",
+    ]
     results = index.match_batch(texts)
     assert [[m.source_id for m in r] for r in results] == [["gaocheng"], [], ["other"], []]

@@ -1,7 +1,14 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tribune.reprints.core.normalise import fold_width, normalise, skeleton, skeleton_offsets, strip_glosses, to_simplified
+from tribune.reprints.core.normalise import (
+    fold_width,
+    normalise,
+    skeleton,
+    skeleton_offsets,
+    strip_glosses,
+    to_simplified,
+)
 from tribune.reprints.tests import samples
 
 
@@ -45,5 +52,7 @@ def test_skeleton_offsets_point_at_the_skeletons_characters(text):
     skel = skeleton(text)
     offsets = skeleton_offsets(text)
     assert len(offsets) == len(skel)
-    assert all(text[i].lower() == c or ord(text[i]) - 0xFEE0 == ord(c.upper()) or ord(text[i]) - 0xFEE0 == ord(c)
-               for i, c in zip(offsets, skel, strict=True))
+    assert all(
+        text[i].lower() == c or ord(text[i]) - 0xFEE0 == ord(c.upper()) or ord(text[i]) - 0xFEE0 == ord(c)
+        for i, c in zip(offsets, skel, strict=True)
+    )

@@ -32,20 +32,32 @@ def test_spam_words_in_the_title_are_flagged():
     assert "spam_title" in {f.kind for f in findings}
 
 
-@pytest.mark.parametrize("line", [
-    "百家乐真人娱乐 | 六合彩开奖结果 | 皇冠体育投注平台",
-    "传奇私服发布网 新开传奇 1.76复古传奇",
-    "日韩av在线播放 亚洲色图",
-    "偷拍自拍 成人视频",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "百家乐真人娱乐 | 六合彩开奖结果 | 皇冠体育投注平台",
+        "传奇私服发布网 新开传奇 1.76复古传奇",
+        "日韩av在线播放 亚洲色图",
+        "偷拍自拍 成人视频",
+    ],
+)
 def test_spam_lines_of_each_kind_are_flagged(line):
     assert "spam_text" in kinds(page(BODY + f"<div>{line}</div>"))
 
 
-@pytest.mark.parametrize("style", [
-    "display:none", "display: none !important", "visibility:hidden", "position:absolute;left:-9999px",
-    "text-indent:-5000px", "height:0;overflow:hidden", "width:0px;height:0px;overflow:hidden", "font-size:0",
-])
+@pytest.mark.parametrize(
+    "style",
+    [
+        "display:none",
+        "display: none !important",
+        "visibility:hidden",
+        "position:absolute;left:-9999px",
+        "text-indent:-5000px",
+        "height:0;overflow:hidden",
+        "width:0px;height:0px;overflow:hidden",
+        "font-size:0",
+    ],
+)
 def test_hidden_link_blocks_are_flagged_for_each_way_of_hiding(style):
     links = "".join(f'<a href="http://www.spam{i}.cc/">澳门新葡京{i}</a>' for i in range(4))
     findings = assess(page(BODY + f'<div style="{style}">{links}</div>'), URL)
@@ -60,8 +72,10 @@ def test_links_hidden_by_a_class_of_the_pages_own_style_sheet_are_flagged():
 
 
 def test_a_referrer_based_redirect_is_flagged_with_its_code():
-    script = ('<script>var r=document.referrer;if(r.indexOf("baidu")>-1){window.location.href="http://www.xx88.com/";}'
-              "</script>")
+    script = (
+        '<script>var r=document.referrer;if(r.indexOf("baidu")>-1){window.location.href="http://www.xx88.com/";}'
+        "</script>"
+    )
     (finding,) = assess(page(BODY, head=script), URL)
     assert finding.kind == "referrer_redirect" and "xx88.com" in finding.evidence
 
@@ -76,11 +90,14 @@ def test_a_meta_refresh_within_the_site_is_not():
     assert kinds(html) == set()
 
 
-@pytest.mark.parametrize("frame", [
-    '<iframe src="http://www.av2828.cc/i.html" width="0" height="0"></iframe>',
-    '<iframe src="http://www.av2828.cc/i.html" style="display:none"></iframe>',
-    '<iframe src="//www.av2828.cc/i.html" width="1" height="1" frameborder="0"></iframe>',
-])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        '<iframe src="http://www.av2828.cc/i.html" width="0" height="0"></iframe>',
+        '<iframe src="http://www.av2828.cc/i.html" style="display:none"></iframe>',
+        '<iframe src="//www.av2828.cc/i.html" width="1" height="1" frameborder="0"></iframe>',
+    ],
+)
 def test_zero_size_and_hidden_iframes_of_other_sites_are_flagged(frame):
     assert kinds(page(BODY + frame)) == {"hidden_iframe"}
 
@@ -91,19 +108,25 @@ def test_a_blocked_domain_is_flagged():
     assert [f.kind for f in findings] == ["blocked_domain"]
 
 
-@pytest.mark.parametrize("news", [
-    "全市“扫黄打非”工作会议召开 部署净网专项行动",
-    "警方破获一起跨境网络赌博案，依法打击赌博违法犯罪活动",
-    "中国福利彩票第2025118期开奖公告",
-    "福利彩票公益金助力养老服务 体育彩票开奖",
-    "南京市六合区人大常委会召开第二十次会议",
-    "六合区开展防汛应急演练",
-    "警方捣毁一个开设网上赌场、经营百家乐的犯罪团伙",
-    "明星私服穿搭引热议",
-    "澳门特区政府公布经济数据 博彩业收入回升",
-])
+@pytest.mark.parametrize(
+    "news",
+    [
+        "全市“扫黄打非”工作会议召开 部署净网专项行动",
+        "警方破获一起跨境网络赌博案，依法打击赌博违法犯罪活动",
+        "中国福利彩票第2025118期开奖公告",
+        "福利彩票公益金助力养老服务 体育彩票开奖",
+        "南京市六合区人大常委会召开第二十次会议",
+        "六合区开展防汛应急演练",
+        "警方捣毁一个开设网上赌场、经营百家乐的犯罪团伙",
+        "明星私服穿搭引热议",
+        "澳门特区政府公布经济数据 博彩业收入回升",
+    ],
+)
 def test_pages_reporting_on_crackdowns_lotteries_and_places_are_news_not_spam(news):
-    assert kinds(page(BODY + f"<ul><li><a href='/n/1.html'>{news}</a></li></ul>", title=f"{samples.TITLE}_{news}")) == set()
+    assert (
+        kinds(page(BODY + f"<ul><li><a href='/n/1.html'>{news}</a></li></ul>", title=f"{samples.TITLE}_{news}"))
+        == set()
+    )
 
 
 def test_a_committees_own_prose_with_common_words_is_not_spam():
@@ -112,16 +135,21 @@ def test_a_committees_own_prose_with_common_words_is_not_spam():
 
 
 def test_clean_page_furniture_that_hides_things_is_not_flagged():
-    menu = "".join(f'<li><a href="https://www.163.com/{c}/">{c}</a></li>' for c in ("news", "money", "sports", "tech", "ent", "edu"))
-    share = ('<div class="share" style="display:none"><a href="https://service.weibo.com/share/share.php">微博</a>'
-             '<a href="https://connect.qq.com/widget/shareqq/index.html">QQ</a></div>')
+    menu = "".join(
+        f'<li><a href="https://www.163.com/{c}/">{c}</a></li>'
+        for c in ("news", "money", "sports", "tech", "ent", "edu")
+    )
+    share = (
+        '<div class="share" style="display:none"><a href="https://service.weibo.com/share/share.php">微博</a>'
+        '<a href="https://connect.qq.com/widget/shareqq/index.html">QQ</a></div>'
+    )
     friends = "".join(f'<a href="http://www.county{i}.gov.cn/">县{i}政府网</a>' for i in range(8))
     html = page(
         BODY + f'<ul style="display:none">{menu}</ul>{share}<div class="hide">{friends}</div>'
         '<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-X" height="0" width="0" '
         'style="display:none;visibility:hidden"></iframe></noscript>',
         head="<style>.hide{display:none}</style>"
-             "<script>var _hmt=_hmt||[];_hmt.push(['_trackPageview', document.referrer]);</script>",
+        "<script>var _hmt=_hmt||[];_hmt.push(['_trackPageview', document.referrer]);</script>",
     )
     assert kinds(html) == set()
     assert risk_level([]) == NONE
