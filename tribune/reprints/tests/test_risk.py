@@ -159,3 +159,12 @@ def test_the_site_of_a_host_is_its_registrable_domain():
     assert site_of("news.sina.com.cn") == "sina.com.cn"
     assert site_of("www.163.com") == "163.com"
     assert site_of("www.gaocheng.gov.cn") == "gaocheng.gov.cn"
+
+
+def test_spam_appended_to_a_headline_with_news_words_is_still_flagged():
+    title = "聚焦背街小巷整治 固安市人大常委会在行动_今日新开传奇网站 - 本地论坛"
+    assert "spam_title" in kinds(page(BODY, title=title))
+
+
+def test_overlapping_spam_terms_are_all_seen():
+    assert spam_terms("澳门威尼斯人官网") == ["威尼斯人官网", "澳门威尼斯人"]
