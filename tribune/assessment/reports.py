@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -192,8 +192,13 @@ class NoticeExporter:
         totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
         titles: dict[int, tuple] = {}
         for congress in self.scope.congresses:
-            entries = (ledger_for(congress, self.month.first, self.month.last, self.scope.assessed_by)
-                       .filter(subject_kind="office", manuscript__isnull=False)
+            entries = ledger_for(congress, self.month.first, self.month.last, self.scope.assessed_by).filter(
+                subject_kind="office", manuscript__isnull=False)
+            if self.scope.upward:
+                # A city names a district's pieces only once they are published (docs/access.md).
+                entries = entries.filter(Exists(Publication.objects.filter(
+                    submission__manuscript_id=OuterRef("manuscript_id"))))
+            entries = (entries
                        .values("manuscript_id", "manuscript__title", "manuscript__office__name", "congress__code",
                                "congress__short_name")
                        .annotate(total=Sum("points")))
@@ -259,7 +264,7 @@ class NoticeExporter:
                        [_("No."), _("Title"), unit_word, _("Reads"), _("Points")])
         for number, piece in enumerate(best, start=1):
             pieces.rows.append([
-                Cell(number), Cell(piece["title"], href=_manuscript_url(piece["id"])),
+                Cell(number), Cell(piece["title"], href="" if scope.upward else _manuscript_url(piece["id"])),
                 Cell(piece["district"] if scope.upward else piece["office"]),
                 Cell(piece["reads"]),
                 _linked(piece["points"], {"congress": piece["congress_code"], "kind": "office",

@@ -91,7 +91,7 @@ def deputy_list(request):
 
 
 def _deputy(request, pk) -> Deputy:
-    return access.get_for_member(Deputy.objects.select_related("congress"), request.member, pk=pk)
+    return access.get_object_for_member(Deputy.objects.select_related("congress"), request.member, pk)
 
 
 @member_required
@@ -260,8 +260,7 @@ def story_list(request):
     if activity_id:
         if not activity_id.isdigit():
             raise Http404
-        activity = access.get_for_member(Activity.objects.filter(congress=member.congress), member,
-                                         pk=int(activity_id))
+        activity = access.get_object_for_member(Activity.objects.all(), member, int(activity_id))
         stories = stories.filter(activity=activity)
     if form.is_valid():
         data = form.cleaned_data
@@ -281,10 +280,10 @@ def story_list(request):
 
 
 def _story(request, pk) -> DeputyStory:
-    return access.get_for_member(
+    return access.get_object_for_member(
         selectors.stories_with_stage(DeputyStory.objects.select_related("congress", "created_by", "typical",
                                                                         "typical__marked_by", "activity")),
-        request.member, pk=pk)
+        request.member, pk)
 
 
 def _story_form_page(request, story=None):

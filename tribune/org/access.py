@@ -19,13 +19,33 @@ def _same_congress(member, obj) -> bool:
 
 
 def can_see_congress(member, congress) -> bool:
-    """Sees the congress's editorial data: its own congress, or (for a director or coordinator
-    of a parent congress) a child congress, as a city committee assessing its districts."""
+    """Sees the congress's own editorial data (manuscripts, plans, deputies, its scheme, its own
+    reports): a member of that very congress. A parent congress sees nothing of a child's own
+    data; what it does see is listed in `can_assess` (docs/access.md)."""
     if member is None or not member.is_active or (member.has_role(Role.AUDITOR) and len(member.role_codes) == 1):
         return False
-    if congress.pk == member.congress_id:
-        return True
-    return congress.parent_id == member.congress_id and member.has_role(Role.DIRECTOR, Role.COORDINATOR)
+    return congress.pk == member.congress_id
+
+
+def is_ancestor(ancestor, congress) -> bool:
+    """Whether `ancestor` is above `congress` (its parent, its parent's parent …)."""
+    seen = set()
+    current = congress
+    while current is not None and current.parent_id is not None and current.pk not in seen:
+        seen.add(current.pk)
+        if current.parent_id == ancestor.pk:
+            return True
+        current = current.parent
+    return False
+
+
+def can_assess(member, congress) -> bool:
+    """A director or coordinator of an ancestor congress (a city, a province) assessing a congress
+    below it. They see its scores and ledger lines under their own congress's scheme, with the
+    names of people and offices and the titles of published pieces — never its drafts,
+    unpublished titles, plans, meetings, deputies or materials (docs/access.md)."""
+    return (member is not None and member.is_active and member.has_role(Role.DIRECTOR, Role.COORDINATOR)
+            and is_ancestor(member.congress, congress))
 
 
 # --- Manuscripts -------------------------------------------------------------------------
@@ -147,14 +167,30 @@ def require(allowed: bool, message: str = "") -> None:
         raise PermissionDenied(message)
 
 
-def get_for_member(queryset, member: Member | None, **lookup):
-    """Fetch an object of the member's congress: another congress's object is a 404 (we do not
-    even confirm it exists)."""
-    if member is None:
+# Ids beyond a 64-bit signed integer match no row; SQLite raises OverflowError on them.
+MAX_ID = 2**63 - 1
+
+
+def get_object_for_member(queryset, member: Member | None, pk, rule=None, message: str = ""):
+    """The one way a view fetches an object by id for a member.
+
+    The object must belong to the member's own congress, checked on the object (through the
+    model's `congress_path` when it belongs to a congress through a parent, e.g. a key point
+    through its meeting): anything else is a 404, so another congress cannot even learn that the
+    id exists; so is any object for a member who sees no data of their congress (the auditor). A
+    parent congress does not open a child's objects by id either. Then `rule(member, obj)`, if
+    given, decides whether the member may do what the view does: a refusal is a 403.
+    """
+    if member is None or isinstance(pk, bool) or not isinstance(pk, int) or not 0 < pk <= MAX_ID:
         raise Http404
-    obj = queryset.filter(**lookup).first()
-    if obj is None or not can_see_congress(member, obj.congress):
+    if not can_see_congress(member, member.congress):
+        raise Http404  # the auditor reads the log only: not even whether an object exists
+    path = getattr(queryset.model, "congress_path", "congress")
+    obj = queryset.filter(pk=pk, **{f"{path}_id": member.congress_id}).first()
+    if obj is None:
         raise Http404
+    if rule is not None:
+        require(rule(member, obj), message)
     return obj
 
 
@@ -183,14 +219,10 @@ def can_view_outlets(member, congress) -> bool:
 # --- Assessment: notices, rankings, awards, metrics import ------------------------------------
 
 def can_see_reports(member, congress) -> bool:
-    """Monthly notices, quarterly rankings and the ledger behind them: everyone with editorial
-    work in the congress (the numbers are published to all offices anyway), and the director
-    or coordinator of the parent congress (upward ranking)."""
-    if not can_see_congress(member, congress):
-        return False
-    if congress.pk != member.congress_id:
-        return True  # can_see_congress already limited a parent congress to director/coordinator
-    return member.has_role(*EDITORIAL_ROLES, Role.ADMIN)
+    """A congress's own monthly notices, quarterly rankings and the ledger behind them: everyone
+    with editorial work in the congress (the numbers are published to all offices anyway). A
+    parent congress sees a district's figures only under its own scheme (`can_assess`)."""
+    return can_see_congress(member, congress) and member.has_role(*EDITORIAL_ROLES, Role.ADMIN)
 
 
 def can_rank_children(member, congress) -> bool:
@@ -220,13 +252,9 @@ def can_confirm_awards(member, congress) -> bool:
 
 def can_view_scheme(member, congress) -> bool:
     """The rules people are assessed by are open to everyone with editorial work in the
-    congress (and the admin who keeps them), and to the parent congress's director and
-    coordinator; the auditor reads the audit log only."""
-    if not can_see_congress(member, congress):
-        return False
-    if congress.pk != member.congress_id:
-        return True  # can_see_congress already limited a parent congress to director/coordinator
-    return member.has_role(*EDITORIAL_ROLES, Role.ADMIN)
+    congress and the admin who keeps them; the auditor reads the audit log only. A parent
+    congress reads its own scheme, not a district's."""
+    return can_see_congress(member, congress) and member.has_role(*EDITORIAL_ROLES, Role.ADMIN)
 
 
 def can_edit_scheme(member, congress) -> bool:
@@ -249,6 +277,15 @@ def can_view_planning(member, congress) -> bool:
 def can_manage_planning(member, congress) -> bool:
     """Create meetings and activities, edit plan templates, add, move and reassign tasks."""
     return can_view_planning(member, congress) and member.has_role(*PLANNING_MANAGERS)
+
+
+def can_view_planning_of(member, obj) -> bool:
+    """`can_view_planning` for an object: checked against the object's own congress."""
+    return can_view_planning(member, obj.congress)
+
+
+def can_manage_planning_of(member, obj) -> bool:
+    return can_manage_planning(member, obj.congress)
 
 
 def can_update_task(member, task) -> bool:
@@ -289,8 +326,8 @@ def can_complete_action_item(member, item) -> bool:
 # The registry holds personal information (phone, ID number). Everyone editorial in the congress
 # sees the registry masked; only the coordinator (who keeps the registry and contacts deputies for
 # interviews) and the director may reveal or export it unmasked, and every reveal is audited.
-# A parent congress's coordinator assessing a district sees its stories but not its registry's
-# personal information. Admin and auditor have no access (no editorial role).
+# A parent congress sees nothing of a district's deputies. Admin and auditor have no access (no
+# editorial role).
 
 DEPUTY_READERS = (Role.DIRECTOR, Role.LEADER, Role.OFFICE_HEAD, Role.COORDINATOR, Role.WRITER)
 DEPUTY_KEEPERS = (Role.COORDINATOR, Role.DIRECTOR)

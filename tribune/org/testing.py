@@ -30,6 +30,7 @@ class World:
     admin: Member
     outsider: Member
     city_coordinator: Member
+    city_director: Member
 
     def people(self) -> dict[str, Member]:
         return {name: getattr(self, name) for name in (
@@ -47,6 +48,7 @@ def build_world(chain=None) -> World:
     office = Office.objects.create(congress=congress, name="法制工作委员会", position=1)
     other_office = Office.objects.create(congress=congress, name="财政经济工作委员会", position=2)
     outsider_office = Office.objects.create(congress=other, name="办公室", position=1)
+    city_office = Office.objects.create(congress=city, name="研究室", position=1)
 
     def person(username, name, roles, office=None, where=congress):
         return member_create(congress=where, username=username, name=name, password=PASSWORD, roles=roles,
@@ -70,9 +72,11 @@ def build_world(chain=None) -> World:
         admin=person("t-admin", "郑管理", [Role.ADMIN]),
         outsider=person("t-outsider", "孙外区", [Role.WRITER, Role.COORDINATOR, Role.DIRECTOR], outsider_office,
                         other),
-        city_coordinator=person("t-city-coord", "钱市专干", [Role.COORDINATOR], None, city),
+        city_coordinator=person("t-city-coord", "钱市专干", [Role.COORDINATOR], city_office, city),
+        city_director=person("t-city-director", "冯市主任", [Role.DIRECTOR], None, city),
     )
     # Fresh objects, so role caches are not shared between tests.
-    for name, member in world.people().items():
+    for name, member in {**world.people(), "city_coordinator": world.city_coordinator,
+                         "city_director": world.city_director}.items():
         setattr(world, name, Member.objects.select_related("congress", "office", "user").get(pk=member.pk))
     return world

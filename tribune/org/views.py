@@ -6,7 +6,6 @@ administrator's and goes through org.services (permission-checked and audited th
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -32,10 +31,8 @@ def _require_manage(member):
 def _get_member(request, pk) -> Member:
     # Deactivated members are still found here (the admin reactivates them), but only in the
     # admin's own congress: another congress's member is a 404.
-    target = Member.objects.select_related("congress", "office", "user").filter(pk=pk).first()
-    if target is None or target.congress_id != request.member.congress_id:
-        raise Http404
-    return target
+    return access.get_object_for_member(Member.objects.select_related("congress", "office", "user"),
+                                        request.member, pk)
 
 
 def _chain_labels(congress) -> list[str]:
@@ -178,10 +175,7 @@ def office_create(request):
 
 @member_required
 def office_edit(request, pk):
-    office = Office.objects.select_related("congress", "leader").filter(
-        pk=pk, congress_id=request.member.congress_id).first()
-    if office is None:  # another congress's office: not even confirmed to exist
-        raise Http404
+    office = access.get_object_for_member(Office.objects.select_related("congress", "leader"), request.member, pk)
     return _office_form(request, office)
 
 

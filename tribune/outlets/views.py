@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,15 +15,6 @@ from tribune.web.forms import add_service_error
 from tribune.web.views import member_required
 
 PAGE_SIZE = 50
-
-
-def _get_scoped(queryset, member, pk):
-    """An object of the member's own congress; another congress's is a 404 (not even confirmed).
-    Whether the member may change it is decided after, so a refused role sees a 403."""
-    obj = queryset.filter(pk=pk, congress_id=member.congress_id).first()
-    if obj is None:
-        raise Http404
-    return obj
 
 
 def _require_view(member):
@@ -57,7 +47,7 @@ def outlet_create(request):
 
 @member_required
 def outlet_edit(request, pk):
-    outlet = _get_scoped(Outlet.objects.all(), request.member, pk)
+    outlet = access.get_object_for_member(Outlet.objects.all(), request.member, pk)
     return _outlet_form(request, outlet)
 
 
@@ -96,7 +86,7 @@ def outlet_activate(request, pk):
 
 def _set_active(request, pk, active):
     member = request.member
-    outlet = _get_scoped(Outlet.objects.all(), member, pk)
+    outlet = access.get_object_for_member(Outlet.objects.all(), member, pk)
     _require_manage(member)
     services.outlet_set_active(member=member, outlet=outlet, active=active)
     if active:
@@ -141,7 +131,7 @@ def contact_create(request):
 
 @member_required
 def contact_edit(request, pk):
-    contact = _get_scoped(MediaContact.objects.select_related("outlet"), request.member, pk)
+    contact = access.get_object_for_member(MediaContact.objects.select_related("outlet"), request.member, pk)
     return _contact_form(request, contact)
 
 

@@ -52,6 +52,8 @@ class Activity(models.Model):
 class Invitation(models.Model):
     """A journalist invited to go with an activity, and whether they came (unknown until after)."""
 
+    congress_path = "activity__congress"  # the congress it belongs to (access.get_object_for_member)
+
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="invitations")
     contact = models.ForeignKey(MediaContact, on_delete=models.CASCADE, related_name="invitations")
     came = models.BooleanField(_("came"), null=True, blank=True)
@@ -75,6 +77,8 @@ class Invitation(models.Model):
 
 class Material(models.Model):
     """A photo, video or document collected at an activity, for writers to draw from."""
+
+    congress_path = "activity__congress"  # the congress it belongs to (access.get_object_for_member)
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="materials")
     file = models.FileField(upload_to="materials/%Y/%m/")
@@ -219,6 +223,8 @@ class CoverageTask(models.Model):
     from the manuscript's state, never stored), or, for a task with no manuscript of its own
     (a publicity plan, photos handed over), when someone marks it done (`done_at`)."""
 
+    congress_path = "plan__congress"  # the congress it belongs to (access.get_object_for_member)
+
     plan = models.ForeignKey(CoveragePlan, on_delete=models.CASCADE, related_name="tasks")
     phase = models.CharField(_("phase"), max_length=8, choices=Phase.choices)
     task_type = models.CharField(_("type"), max_length=20, choices=TaskType.choices)
@@ -259,6 +265,8 @@ class CoverageTask(models.Model):
 class KeyPoint(models.Model):
     """One line of a meeting's live key-points log. Appends are plain INSERTs, so several people
     writing at once never overwrite each other."""
+
+    congress_path = "meeting__congress"  # the congress it belongs to (access.get_object_for_member)
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="key_points")
     text = models.TextField(_("key point"))
@@ -301,6 +309,8 @@ class RegularMeeting(models.Model):
 
 class ActionItem(models.Model):
     """A decision of a regular meeting: what, who, by when; reviewed in the next pack."""
+
+    congress_path = "meeting__congress"  # the congress it belongs to (access.get_object_for_member)
 
     meeting = models.ForeignKey(RegularMeeting, on_delete=models.CASCADE, related_name="action_items")
     text = models.CharField(_("action"), max_length=300)

@@ -5,7 +5,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -64,9 +63,7 @@ def commission_add(request):
 @require_POST
 def commission_delivered(request, pk):
     member = request.member
-    commission = Commission.objects.filter(pk=pk, congress=member.congress).first()
-    if commission is None:
-        raise Http404
+    commission = access.get_object_for_member(Commission.objects.all(), member, pk)
     day = _date(request.POST.get("delivered_on")) or timezone.localdate()
     try:
         commission_deliver(member=member, commission=commission, delivered_on=day)

@@ -9,7 +9,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,11 +28,13 @@ from tribune.web.views import member_required
 
 
 def _scope(request) -> tuple[Congress, bool]:
-    """The congress a report is about and whether it ranks the city's districts; 404 if unseen."""
+    """The congress a report is about — always the member's own — and whether it ranks the
+    congress's districts by its own scheme. A district's own notice is not shown to its parent
+    congress (docs/access.md); `?congress=` naming another congress is a 404."""
     member = request.member
+    congress = member.congress
     code = request.GET.get("congress", "").strip()
-    congress = member.congress if not code else Congress.objects.filter(code=code).first()
-    if congress is None or (congress.pk != member.congress_id and not access.can_see_congress(member, congress)):
+    if code and code != congress.code:
         raise Http404
     access.require(access.can_see_reports(member, congress), "reports are for editorial staff")
     upward = request.GET.get("districts") == "1"
@@ -57,13 +59,8 @@ def _respond(request, report: exporters.Report, template: str, context: dict):
     return response
 
 
-def _query(congress, upward, member) -> str:
-    parts = []
-    if congress.pk != member.congress_id:
-        parts.append(f"congress={congress.code}")
-    if upward:
-        parts.append("districts=1")
-    return "&".join(parts)
+def _query(upward) -> str:
+    return "districts=1" if upward else ""
 
 
 @member_required
@@ -97,7 +94,7 @@ def notice(request, year, month):
     context = {
         "congress": congress, "month": month, "upward": upward, "focus": focus,
         **_neighbours(previous_month(month), month, next_month(month)),
-        "query": _query(congress, upward, request.member),
+        "query": _query(upward),
         "focus_form": NoticeFocusForm(initial={"focus": focus}) if can_write else None,
     }
     return _respond(request, report, "assessment/notice.html", context)
@@ -145,7 +142,7 @@ def ranking(request, year, quarter):
     prev = Quarter(quarter.year - 1, 4) if quarter.quarter == 1 else Quarter(quarter.year, quarter.quarter - 1)
     nxt = Quarter(quarter.year + 1, 1) if quarter.quarter == 4 else Quarter(quarter.year, quarter.quarter + 1)
     context = {"congress": congress, "quarter": quarter, "upward": upward, **_neighbours(prev, quarter, nxt),
-               "query": _query(congress, upward, request.member)}
+               "query": _query(upward)}
     return _respond(request, report, "assessment/ranking.html", context)
 
 
@@ -162,20 +159,27 @@ def _int(value: str) -> int | None:
     return int(value) if value.isdigit() and len(value) < 12 else None
 
 
-def _describe(filters: dict) -> list[str]:
-    """The filter in words, for the ledger page's subtitle: whose points, from which facts."""
+def _describe(filters: dict, congresses: list[Congress], masked: bool) -> list[str]:
+    """The filter in words, for the ledger page's subtitle: whose points, from which facts. Names
+    are looked up only among the congresses the ledger shows, so an id of another congress's
+    office, person or manuscript names nothing; a parent congress is named a district's
+    manuscript only once it is published."""
     from tribune.assessment.models import FactKind
     from tribune.newsroom.models import Manuscript
     from tribune.org.models import Member, Office
 
     words = []
     if "office_id" in filters:
-        words += Office.objects.filter(pk=filters["office_id"]).values_list("name", flat=True)[:1]
+        words += Office.objects.filter(pk=filters["office_id"], congress__in=congresses).values_list(
+            "name", flat=True)[:1]
     if "member_id" in filters:
-        words += Member.objects.filter(pk=filters["member_id"]).values_list("name", flat=True)[:1]
+        words += Member.objects.filter(pk=filters["member_id"], congress__in=congresses).values_list(
+            "name", flat=True)[:1]
     if "manuscript_id" in filters:
-        words += [f"《{t}》" for t in Manuscript.objects.filter(pk=filters["manuscript_id"])
-                  .values_list("title", flat=True)[:1]]
+        manuscripts = Manuscript.objects.filter(pk=filters["manuscript_id"], congress__in=congresses)
+        if masked:
+            manuscripts = manuscripts.filter(_published_manuscript("pk"))
+        words += [f"《{t}》" for t in manuscripts.values_list("title", flat=True)[:1]]
     if "fact_kind" in filters:
         words.append(str(dict(FactKind.choices).get(filters["fact_kind"], filters["fact_kind"])))
     if "publication__submission__outlet__level" in filters:
@@ -185,30 +189,52 @@ def _describe(filters: dict) -> list[str]:
     return words
 
 
+def _published_manuscript(field: str):
+    """Whether the manuscript named by `field` has been published (withdrawn since or not: a
+    published title is public)."""
+    from tribune.newsroom.models import Publication
+
+    return Exists(Publication.objects.filter(submission__manuscript_id=OuterRef(field)))
+
+
+def _ledger_congresses(member, params) -> tuple[list[Congress], Congress | None]:
+    """Whose entries the ledger lists, and under whose scheme. A member's own congress under its
+    own scheme; or, for a director or coordinator of a city or province (`by` = their own
+    congress), congresses below it under their own scheme (`children=1`: every child). Anything
+    else is a 404, as if the congress did not exist."""
+    code, by_code = params.get("congress", "").strip(), params.get("by", "").strip()
+    if not by_code:
+        if code and code != member.congress.code:
+            raise Http404
+        access.require(access.can_see_reports(member, member.congress), "reports are for editorial staff")
+        return [member.congress], None
+    if by_code != member.congress.code:
+        raise Http404
+    assessed_by = member.congress
+    access.require(access.can_rank_children(member, assessed_by), "districts are assessed by their city")
+    if params.get("children") == "1":
+        congresses = list(assessed_by.children.order_by("code"))
+    else:
+        congress = Congress.objects.filter(code=code).first() if code else None
+        congresses = [congress] if congress is not None and access.can_assess(member, congress) else []
+    if not congresses:
+        raise Http404
+    return congresses, assessed_by
+
+
 @member_required
 @require_GET
 def ledger(request):
     """The entries behind a number: filtered by congress (and the assessing congress), subject,
-    fact, rule, outlet level and period; each with its explanation and a link to the manuscript."""
+    fact, rule, outlet level and period; each with its explanation and a link to the manuscript.
+
+    A parent congress reading a district's entries (`masked`) sees every entry, so the numbers
+    add up to its ranking, but the title and explanation only of published pieces: an entry of
+    an unpublished manuscript or of a commissioned piece shows its rule alone."""
     member = request.member
     params = request.GET
-    code, by_code = params.get("congress", "").strip(), params.get("by", "").strip()
-    assessed_by = None
-    if by_code:
-        assessed_by = Congress.objects.filter(code=by_code).first()
-        if assessed_by is None or not access.can_rank_children(member, assessed_by):
-            raise Http404
-        congresses = list(assessed_by.children.order_by("code"))
-        if params.get("children") != "1":
-            congresses = [c for c in congresses if c.code == code]
-        if not congresses:
-            raise Http404
-    else:
-        congress = member.congress if not code else Congress.objects.filter(code=code).first()
-        if congress is None or (congress.pk != member.congress_id and not access.can_see_congress(member, congress)):
-            raise Http404
-        access.require(access.can_see_reports(member, congress), "reports are for editorial staff")
-        congresses = [congress]
+    congresses, assessed_by = _ledger_congresses(member, params)
+    masked = assessed_by is not None
     today = timezone.localdate()
     start = _date(params.get("from", ""), dt.date(today.year, 1, 1))
     end = _date(params.get("to", ""), today)
@@ -234,9 +260,16 @@ def ledger(request):
         entries = entries | other
     total = entries.aggregate(total=Sum("points"))["total"] or 0
     entries = entries.select_related("member", "office", "congress", "manuscript").order_by("period", "seq", "id")
+    if masked:
+        entries = entries.annotate(published=_published_manuscript("manuscript_id"))
     page = Paginator(entries, 50).get_page(params.get("page"))
+    if masked:
+        for entry in page:
+            entry.hidden = entry.commission_id is not None or (entry.manuscript_id is not None
+                                                               and not entry.published)
     context = {"page": page, "total": total, "start": start, "end": end, "congresses": congresses,
-               "assessed_by": assessed_by, "filters": filters, "described": _describe(filters)}
+               "assessed_by": assessed_by, "masked": masked, "filters": filters,
+               "described": _describe(filters, congresses, masked)}
     return render(request, "assessment/ledger.html", context)
 
 

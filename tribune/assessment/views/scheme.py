@@ -27,13 +27,14 @@ MAX_FILE_BYTES = 200_000
 
 
 def _congress(request) -> Congress:
+    """The member's own congress: a parent congress reads its own scheme, never a district's
+    (`?congress=` naming another congress is a 404)."""
     member = request.member
     code = request.GET.get("congress", "").strip()
-    congress = member.congress if not code else Congress.objects.filter(code=code).first()
-    if congress is None or (congress.pk != member.congress_id and not access.can_see_congress(member, congress)):
+    if code and code != member.congress.code:
         raise Http404
-    access.require(access.can_view_scheme(member, congress), "the scheme is for editorial staff")
-    return congress
+    access.require(access.can_view_scheme(member, member.congress), "the scheme is for editorial staff")
+    return member.congress
 
 
 def _scheme(request, year) -> ScoringScheme:
@@ -43,11 +44,6 @@ def _scheme(request, year) -> ScoringScheme:
     if scheme is None:
         raise Http404
     return scheme
-
-
-def _query(request, scheme) -> str:
-    """The query string that keeps a parent congress's reader on the district's scheme."""
-    return "" if scheme.congress_id == request.member.congress_id else f"?congress={scheme.congress.code}"
 
 
 def _detail_url(scheme) -> str:
@@ -68,7 +64,6 @@ def overview(request):
         "congress": congress, "page": page, "this_year": this_year,
         "can_edit": access.can_edit_scheme(request.member, congress),
         "missing_years": [y for y in (this_year, this_year + 1) if y not in years],
-        "query": "" if congress.pk == request.member.congress_id else f"?congress={congress.code}",
     }
     return render(request, "assessment/scheme_overview.html", context)
 
@@ -100,7 +95,6 @@ def detail(request, year):
         "scheme": scheme, "congress": scheme.congress, "sections": scheme_display.sections(scheme.document),
         "table": scheme_display.points_table(scheme.document), "text": scheme_format.dump(scheme.document),
         "changes": changes, "can_edit": access.can_edit_scheme(request.member, scheme.congress),
-        "query": _query(request, scheme),
     }
     return render(request, "assessment/scheme_detail.html", context)
 
@@ -190,7 +184,7 @@ def history(request, year):
     changes = scheme.changes.select_related("changed_by").order_by("-version", "-id")
     page = Paginator(changes, 20).get_page(request.GET.get("page"))
     return render(request, "assessment/scheme_history.html", {"scheme": scheme, "congress": scheme.congress,
-                                                              "page": page, "query": _query(request, scheme)})
+                                                              "page": page})
 
 
 @member_required
@@ -202,6 +196,5 @@ def version(request, year, version):
         raise Http404
     context = {"scheme": scheme, "congress": scheme.congress, "change": change,
                "sections": scheme_display.sections(change.document),
-               "table": scheme_display.points_table(change.document), "text": scheme_format.dump(change.document),
-               "query": _query(request, scheme)}
+               "table": scheme_display.points_table(change.document), "text": scheme_format.dump(change.document)}
     return render(request, "assessment/scheme_version.html", context)

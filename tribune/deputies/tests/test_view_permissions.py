@@ -19,8 +19,8 @@ STORY_EDITORS = {"writer", "director", "coordinator"}  # the story is the writer
 
 def allowed(roles, ok=200, refused=403, outsider=None, city=None):
     """Expected status per role. `outsider` is the status for the member of another congress;
-    `city` for the coordinator of the parent city congress, who sees a district's deputies and
-    stories but changes nothing there (by default: as a coordinator on their own congress)."""
+    `city` for the coordinator of the parent city congress, who sees nothing of a district's
+    deputies and stories (by default: as a coordinator on their own congress)."""
     def expected(role):
         if role == "outsider" and outsider is not None:
             return outsider
@@ -39,26 +39,26 @@ ACTIONS = [
     ("import_confirm", "post", None, allowed(KEEPERS, ok=303, outsider=303), lambda o: {"payload": "bad"}),
     ("import_template", "get", None, allowed(KEEPERS, outsider=200), None),
     ("export", "get", None, allowed({"director", "leader", "coordinator", "office_head"}, outsider=200), None),
-    ("deputy", "get", "deputy", allowed(EDITORIAL, outsider=404, city=200), None),
-    ("deputy_edit", "get", "deputy", allowed(KEEPERS, outsider=404, city=403), None),
-    ("reveal", "post", "deputy", allowed(KEEPERS, outsider=404, city=403), lambda o: {}),
+    ("deputy", "get", "deputy", allowed(EDITORIAL, outsider=404, city=404), None),
+    ("deputy_edit", "get", "deputy", allowed(KEEPERS, outsider=404, city=404), None),
+    ("reveal", "post", "deputy", allowed(KEEPERS, outsider=404, city=404), lambda o: {}),
     ("stories", "get", None, allowed(EDITORIAL, outsider=200), None),
     ("story_create", "get", None, allowed(EDITORIAL, outsider=200), None),
-    ("story", "get", "story", allowed(EDITORIAL, outsider=404, city=200), None),
-    ("story_edit", "get", "story", allowed(STORY_EDITORS, outsider=404, city=403), None),
-    ("story_link", "post", "story", allowed(STORY_EDITORS, ok=303, outsider=404, city=403),
+    ("story", "get", "story", allowed(EDITORIAL, outsider=404, city=404), None),
+    ("story_edit", "get", "story", allowed(STORY_EDITORS, outsider=404, city=404), None),
+    ("story_link", "post", "story", allowed(STORY_EDITORS, ok=303, outsider=404, city=404),
      lambda o: {"manuscript": o["spare"].pk}),
-    ("story_unlink", "post", "story", allowed(STORY_EDITORS, ok=303, outsider=404, city=403),
+    ("story_unlink", "post", "story", allowed(STORY_EDITORS, ok=303, outsider=404, city=404),
      lambda o: {"manuscript": o["manuscript"].pk}),
-    ("story_interview", "post", "story", allowed(STORY_EDITORS, ok=303, outsider=404, city=403),
+    ("story_interview", "post", "story", allowed(STORY_EDITORS, ok=303, outsider=404, city=404),
      lambda o: {"held_on": timezone.localdate().isoformat(), "note": "采访"}),
-    ("story_typical", "post", "story", allowed(KEEPERS, ok=303, outsider=404, city=403), lambda o: {"reason": "典型"}),
-    ("story_untypical", "post", "story", allowed(KEEPERS, ok=303, outsider=404, city=403),
+    ("story_typical", "post", "story", allowed(KEEPERS, ok=303, outsider=404, city=404), lambda o: {"reason": "典型"}),
+    ("story_untypical", "post", "story", allowed(KEEPERS, ok=303, outsider=404, city=404),
      lambda o: {"reason": "不再典型"}),
-    ("story_publication", "post", "story", allowed({"coordinator"}, ok=303, outsider=404, city=403),
+    ("story_publication", "post", "story", allowed({"coordinator"}, ok=303, outsider=404, city=404),
      lambda o: {"manuscript": o["manuscript"].pk, "outlet": outlet(o["world"], "city").pk,
                 "published_on": timezone.localdate().isoformat(), "title": "刊发标题", "address": "a/2"}),
-    ("story_reprint", "post", "story", allowed({"coordinator"}, ok=303, outsider=404, city=403),
+    ("story_reprint", "post", "story", allowed({"coordinator"}, ok=303, outsider=404, city=404),
      lambda o: {"publication": o["publication"].pk, "outlet_name": "藁城发布", "level": "county",
                 "reprinted_on": timezone.localdate().isoformat(), "address": "r/1"}),
     ("coverage", "get", None, allowed(EDITORIAL, outsider=200), None),

@@ -133,10 +133,10 @@ def test_every_newsroom_url_is_in_the_matrix():
     assert url_names == {a.name for a in ACTIONS}
 
 
-def test_the_city_coordinator_may_not_act_on_a_district_manuscript(client, world):
+def test_the_city_coordinator_neither_sees_nor_acts_on_a_district_manuscript(client, world):
     m = f.approved(world)
     client.login(username="t-city-coord", password=PASSWORD)
-    assert client.get(reverse("newsroom:manuscript", args=[m.pk])).status_code == 403
+    assert client.get(reverse("newsroom:manuscript", args=[m.pk])).status_code == 404
     response = client.post(reverse("newsroom:submit_to_outlets", args=[m.pk]),
                            {"version": m.version, "outlets": [f.outlets(world)[0].pk], "channel": "email"})
-    assert response.status_code == 403
+    assert response.status_code == 404

@@ -127,7 +127,7 @@ def test_another_congress_gets_a_404_and_a_bad_id_too(client, world):
 def test_the_city_coordinator_may_not_read_a_district_manuscript(client, world):
     m = f.draft(world)
     client.login(username="t-city-coord", password=PASSWORD)
-    assert client.get(url(m)).status_code == 403
+    assert client.get(url(m)).status_code == 404
 
 
 def test_metrics_dated_before_publication_are_refused_on_the_page(client, world):

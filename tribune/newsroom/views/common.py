@@ -22,11 +22,10 @@ POST = require_http_methods(["POST"])
 def get_manuscript(request, pk: int, rule=access.can_view_manuscript) -> Manuscript:
     """The manuscript `pk` for the member: another congress's is a 404; one the member may see
     but `rule` refuses is a 403."""
-    manuscript = access.get_for_member(
+    manuscript = access.get_object_for_member(
         Manuscript.objects.select_related("congress", "office", "office__leader", "topic", "created_by"),
-        request.member, pk=pk,
+        request.member, pk, access.can_view_manuscript, _("You may not see this manuscript."),
     )
-    access.require(access.can_view_manuscript(request.member, manuscript), _("You may not see this manuscript."))
     if rule is not access.can_view_manuscript:
         access.require(rule(request.member, manuscript), _("You may not do this with this manuscript."))
     return manuscript

@@ -40,8 +40,9 @@ def _url(world, name, needs):
 @pytest.mark.parametrize("who", PEOPLE)
 def test_the_permission_matrix_of_the_organisation_pages(client, world, name, needs, allowed, who):
     response = login(client, getattr(world, who)).get(_url(world, name, needs))
-    if who == "outsider" and needs:
-        assert response.status_code == 404  # another congress's member or office: not even confirmed
+    if who in ("outsider", "auditor") and needs:
+        # another congress's object, or the auditor (who reads the log only): not even confirmed
+        assert response.status_code == 404
     elif who in allowed or (who == "outsider" and allowed & {"director", "coordinator"}):
         # (the outsider is director and coordinator of their own congress: they see their own list)
         assert response.status_code == 200

@@ -46,6 +46,8 @@ def test_the_permission_matrix_of_the_outlet_pages(client, world, contact, name,
     if who == "outsider":
         # director, coordinator and writer of another congress: their own lists, never our objects
         assert response.status_code == (404 if needs else 200)
+    elif who == "auditor" and needs:
+        assert response.status_code == 404  # the auditor reads the log only: not even confirmed
     elif who in allowed:
         assert response.status_code == 200
     else:

@@ -18,13 +18,12 @@ from tribune.outlets.models import MediaContact
 from tribune.planning import selectors, services
 from tribune.planning.forms import ActivityForm, InvitationForm, MaterialForm, TaskForm
 from tribune.planning.models import Activity, ActivityKind, Invitation, Material
-from tribune.planning.views.common import delete_confirmed, form_error, require_post, require_view
+from tribune.planning.views.common import delete_confirmed, form_error, get_planning_object, require_post, require_view
 from tribune.web.views import member_required
 
 
 def _activity(request, pk) -> Activity:
-    activity = access.get_for_member(Activity.objects.select_related("congress"), request.member, pk=pk)
-    require_view(request.member)
+    activity = get_planning_object(request, Activity.objects.select_related("congress"), pk)
     return activity
 
 
@@ -150,9 +149,7 @@ def invitation_add(request, pk):
 
 @member_required
 def invitation_attendance(request, pk):
-    invitation = access.get_for_member(Invitation.objects.select_related("activity__congress"), request.member,
-                                       pk=pk)
-    require_view(request.member)
+    invitation = get_planning_object(request, Invitation.objects.select_related("activity__congress"), pk)
     if (refused := require_post(request)) is not None:
         return refused
     came = {"yes": True, "no": False}.get(request.POST.get("came", ""))
@@ -185,8 +182,7 @@ def material_add(request, pk):
 
 @member_required
 def material_file(request, pk):
-    material = access.get_for_member(Material.objects.select_related("activity__congress"), request.member, pk=pk)
-    require_view(request.member)
+    material = get_planning_object(request, Material.objects.select_related("activity__congress"), pk)
     try:
         handle = material.file.open("rb")
     except (FileNotFoundError, OSError):
@@ -219,8 +215,7 @@ def liaison(request):
 
 @member_required
 def contact_history(request, pk):
-    contact = access.get_for_member(MediaContact.objects.select_related("outlet", "congress"), request.member, pk=pk)
-    require_view(request.member)
+    contact = get_planning_object(request, MediaContact.objects.select_related("outlet", "congress"), pk)
     invitations = list(contact.invitations.select_related("activity").order_by("-activity__start_date"))
     joint = list(contact.joint_reports.select_related("manuscript", "outlet").order_by("-recorded_at"))
     history = sorted(

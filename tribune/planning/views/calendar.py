@@ -17,7 +17,7 @@ from tribune.org.errors import ServiceError
 from tribune.planning import selectors, services
 from tribune.planning.forms import TopicForm, TopicScheduleForm
 from tribune.planning.models import Activity, Meeting
-from tribune.planning.views.common import form_error, parse_date, require_post, require_view
+from tribune.planning.views.common import form_error, get_planning_object, parse_date, require_post, require_view
 from tribune.web.views import member_required
 
 MAX_PER_DAY = 8
@@ -96,10 +96,10 @@ def topics(request):
     subject_id = request.GET.get("meeting") or request.GET.get("activity")
     if subject_id and str(subject_id).isdigit():
         if request.GET.get("meeting"):
-            meeting = access.get_for_member(Meeting.objects.all(), member, pk=int(subject_id))
+            meeting = get_planning_object(request, Meeting.objects.all(), int(subject_id))
             initial = {"title": meeting.title, "meeting": meeting.pk, "due_date": meeting.start_date}
         else:
-            activity = access.get_for_member(Activity.objects.all(), member, pk=int(subject_id))
+            activity = get_planning_object(request, Activity.objects.all(), int(subject_id))
             initial = {"title": activity.title, "activity": activity.pk, "due_date": activity.start_date}
     form = TopicForm(request.POST or None, member=member, initial=initial) if can_manage else None
     if request.method == "POST":
@@ -110,9 +110,9 @@ def topics(request):
             try:
                 topic = services.topic_propose(
                     member=member, **data,
-                    meeting=access.get_for_member(Meeting.objects.all(), member, pk=meeting_id)
+                    meeting=get_planning_object(request, Meeting.objects.all(), meeting_id)
                     if meeting_id else None,
-                    activity=access.get_for_member(Activity.objects.all(), member, pk=activity_id)
+                    activity=get_planning_object(request, Activity.objects.all(), activity_id)
                     if activity_id else None)
             except ServiceError as exc:
                 form_error(request, exc, form)
@@ -135,10 +135,9 @@ def topics(request):
 @member_required
 def topic_detail(request, pk):
     """Schedule a topic: its date, office and writer; or close it."""
-    topic = access.get_for_member(Topic.objects.select_related("congress", "office", "assignee", "proposed_by"),
-                                  request.member, pk=pk)
+    topic = get_planning_object(request, Topic.objects.select_related("congress", "office", "assignee", "proposed_by"),
+                                pk)
     member = request.member
-    require_view(member)
     can_manage = access.can_manage_topics(member, topic.congress)
     initial = {"due_date": topic.due_date, "office": topic.office, "assignee": topic.assignee,
                "close": topic.closed_at is not None}

@@ -29,6 +29,13 @@ def require_view(member):
     access.require(access.can_view_planning(member, member.congress), "planning is for editorial staff")
 
 
+def get_planning_object(request, queryset, pk):
+    """An object of the member's own congress (404 otherwise) that the member may view under the
+    planning rule, checked against the object's congress (403 otherwise)."""
+    return access.get_object_for_member(queryset, request.member, pk, access.can_view_planning_of,
+                                        "planning is for editorial staff")
+
+
 def form_error(request, exc, form=None):
     """A ServiceError into the form (by field) or a message."""
     if form is not None:

@@ -21,23 +21,18 @@ from tribune.planning.forms import (
     TemplateItemForm,
 )
 from tribune.planning.models import CoverageTask, KeyPoint, Meeting, MeetingKind, Phase, TemplateItem
-from tribune.planning.views.common import delete_confirmed, form_error, require_post, require_view
+from tribune.planning.views.common import delete_confirmed, form_error, get_planning_object, require_post, require_view
 from tribune.web import htmx
 from tribune.web.views import member_required
 
 
 def _meeting(request, pk) -> Meeting:
-    meeting = access.get_for_member(Meeting.objects.select_related("congress"), request.member, pk=pk)
-    require_view(request.member)
-    return meeting
+    return get_planning_object(request, Meeting.objects.select_related("congress"), pk)
 
 
 def _task(request, pk) -> CoverageTask:
-    task = access.get_for_member(
-        CoverageTask.objects.select_related("plan__congress", "plan__meeting", "plan__activity", "assignee",
-                                            "manuscript"), request.member, pk=pk)
-    require_view(request.member)
-    return task
+    return get_planning_object(request, CoverageTask.objects.select_related(
+        "plan__congress", "plan__meeting", "plan__activity", "assignee", "manuscript"), pk)
 
 
 @member_required
@@ -235,9 +230,7 @@ def key_point_add(request, pk):
 
 @member_required
 def key_point_hot(request, pk):
-    point = access.get_for_member(KeyPoint.objects.select_related("meeting__congress", "author"), request.member,
-                                  pk=pk)
-    require_view(request.member)
+    point = get_planning_object(request, KeyPoint.objects.select_related("meeting__congress", "author"), pk)
     if (refused := require_post(request)) is not None:
         return refused
     services.key_point_set_hot(member=request.member, point=point, is_hot=request.POST.get("hot") == "1")
@@ -295,9 +288,9 @@ def templates(request):
 
 @member_required
 def template_item_edit(request, pk):
-    item = access.get_for_member(TemplateItem.objects.select_related("congress"), request.member, pk=pk)
+    item = access.get_object_for_member(TemplateItem.objects.select_related("congress"), request.member, pk,
+                                        access.can_manage_planning_of, "may not edit templates")
     member = request.member
-    access.require(access.can_manage_planning(member, item.congress), "may not edit templates")
     initial = {"title": item.title, "phase": item.phase, "task_type": item.task_type,
                "offset_days": item.offset_days, "each_day": item.each_day, "assignee": item.assignee,
                "office": item.office}

@@ -14,7 +14,7 @@ from tribune.planning import services
 from tribune.planning.forms import ActionItemForm, RegularMeetingForm
 from tribune.planning.models import ActionItem, RegularMeeting
 from tribune.planning.pack import PackExporter, build_pack, render_docx
-from tribune.planning.views.common import form_error, parse_date, require_post, require_view
+from tribune.planning.views.common import form_error, get_planning_object, parse_date, require_post, require_view
 from tribune.web.views import member_required
 
 
@@ -45,8 +45,7 @@ def regular_list(request):
 
 @member_required
 def regular_meeting(request, pk):
-    meeting = access.get_for_member(RegularMeeting.objects.select_related("congress"), request.member, pk=pk)
-    require_view(request.member)
+    meeting = get_planning_object(request, RegularMeeting.objects.select_related("congress"), pk)
     return HttpResponseRedirect(_pack_url(meeting.date))
 
 
@@ -85,8 +84,7 @@ def pack_docx(request):
 
 @member_required
 def action_item_add(request, pk):
-    meeting = access.get_for_member(RegularMeeting.objects.select_related("congress"), request.member, pk=pk)
-    require_view(request.member)
+    meeting = get_planning_object(request, RegularMeeting.objects.select_related("congress"), pk)
     if (refused := require_post(request)) is not None:
         return refused
     access.require(access.can_manage_regular_meeting(request.member, meeting.congress), "may not record decisions")
@@ -105,8 +103,7 @@ def action_item_add(request, pk):
 
 @member_required
 def action_item_done(request, pk):
-    item = access.get_for_member(ActionItem.objects.select_related("meeting__congress"), request.member, pk=pk)
-    require_view(request.member)
+    item = get_planning_object(request, ActionItem.objects.select_related("meeting__congress"), pk)
     if (refused := require_post(request)) is not None:
         return refused
     services.action_item_set_done(member=request.member, item=item, done=request.POST.get("done") != "0")
