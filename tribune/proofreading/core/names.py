@@ -40,6 +40,8 @@ FORMER_MARKERS = re.compile(r"(?:原|前|时任|前任|曾任|原任|历任|老|
 # characters that follow (or precede) a name in running text rather than belong to it
 STOP_AFTER = set("在出席指表说带参率到对向与及和等一为是也就都还将被把从所以要讲会作进调视深主了的同先代")
 STOP_BEFORE = set("的了和与及对向由在请为是把被从给让同跟经据")
+EXACT, NEAR = "exact", "near"
+LIST_LIMIT = 12  # names read in a list after one title
 SHORT_ORG_CONTEXT = 2  # characters of the body's name a two-character name needs before the title
 
 
@@ -94,21 +96,40 @@ class NameCheck:
             reach = e
             if word not in self._words:
                 continue
+            if word not in GENERIC_TITLES:
+                self._names_after(text, word, s, e, found)
             for n in self._lengths:
-                if word not in GENERIC_TITLES and e + n <= len(text):
-                    self._consider(text, text[e:e + n], e, word, s, True, found)
                 if s >= n:
                     self._consider(text, text[s - n:s], s - n, word, s, False, found)
         return sorted(found.values(), key=lambda f: f.start)
 
-    def _consider(self, text, candidate, at, word, title_start, name_after, found):
+    def _names_after(self, text, word, title_start, at, found):
+        """The name right after the title, then the names listed after it with 、
+        (副主任李秀英、张伟、刘志强): each is a candidate for the same title."""
+        listed = False  # a listed person already named in this list vouches for the body
+        for _ in range(LIST_LIMIT):
+            length = 0
+            for n in self._lengths:
+                if at + n > len(text):
+                    continue
+                kind = self._consider(text, text[at:at + n], at, word, title_start, True, found, listed)
+                if kind:
+                    length = n
+                    listed = listed or kind == EXACT
+            if not length or text[at + length:at + length + 1] != "、":
+                return
+            at += length + 1
+
+    def _consider(self, text, candidate, at, word, title_start, name_after, found, listed=False) -> str:
+        """Report the candidate if it is a misspelled or former leader; say whether it is a
+        listed name (EXACT), one character off one (NEAR), or neither ("")."""
         person = self._exact.get((word, candidate))
         if person is not None:
             if not person.in_office and word not in GENERIC_TITLES:
                 self._former(text, person, at, title_start, name_after, found)
-            return
+            return EXACT
         if not all("\u4e00" <= c <= "\u9fff" for c in candidate):
-            return
+            return ""
         for i in range(len(candidate)):
             for person, at_i in self._near.get((word, candidate[:i] + "?" + candidate[i + 1:]), ()):
                 if at_i != i or self._is_other_name(candidate):
@@ -117,13 +138,14 @@ class NameCheck:
                     continue
                 if not name_after and i == 0 and candidate[i] in STOP_BEFORE:
                     continue
-                if len(person.name) == 2 and (
-                        i == 0 or self._org_context(text, title_start, person) < SHORT_ORG_CONTEXT):
+                if len(person.name) == 2 and (i == 0 or not (
+                        listed or self._org_context(text, title_start, person) >= SHORT_ORG_CONTEXT)):
                     continue
                 found[(at, at + len(candidate))] = Finding(
                     at, at + len(candidate), candidate, person.name, LEADER_NAME, SEVERE,
                     f"{person.title}的姓名应为“{person.name}”", SOURCE)
-                return
+                return NEAR
+        return ""
 
     def _is_other_name(self, candidate: str) -> bool:
         return candidate in self._names or any(candidate.startswith(name) for name in self._names
