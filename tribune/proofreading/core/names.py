@@ -22,7 +22,6 @@ reported as well: the piece presents as current someone who no longer holds the 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -67,7 +66,8 @@ class NameCheck:
         self._people = tuple(p for p in people if len(p.name) >= 2 and p.title)
         self._names = frozenset(p.name for p in self._people)
         self._exact: dict[tuple[str, str], Person] = {}
-        self._near: dict[tuple[str, str], list[tuple[Person, int]]] = defaultdict(list)
+        self._chars: dict[str, set[str]] = {}  # title word -> the characters of its people's names
+        self._near: dict[tuple[str, str], list[tuple[Person, int]]] = {}
         words = set()
         for person in self._people:
             word = title_word(person.title)
@@ -76,9 +76,10 @@ class NameCheck:
                 if key_word in GENERIC_TITLES and len(person.name) < 3:
                     continue
                 self._exact.setdefault((key_word, person.name), person)
+                self._chars.setdefault(key_word, set()).update(person.name)
                 for i in range(len(person.name)):
                     wildcard = person.name[:i] + "?" + person.name[i + 1:]
-                    self._near[(key_word, wildcard)].append((person, i))
+                    self._near.setdefault((key_word, wildcard), []).append((person, i))
         if any(len(p.name) >= 3 for p in self._people):
             words.update(GENERIC_TITLES)
         # the longer title words that contain one of ours, so that 主任 is not read inside 副主任
@@ -128,10 +129,17 @@ class NameCheck:
             if not person.in_office and word not in GENERIC_TITLES:
                 self._former(text, person, at, title_start, name_after, found)
             return EXACT
+        chars = self._chars.get(word)
+        if not chars or sum(c in chars for c in candidate) < len(candidate) - 1:
+            return ""  # the common case: the text beside a title word is nobody's name
+        near = self._near
+        wildcards = [(word, candidate[:i] + "?" + candidate[i + 1:]) for i in range(len(candidate))]
+        if not any(key in near for key in wildcards):
+            return ""
         if not all("\u4e00" <= c <= "\u9fff" for c in candidate):
             return ""
-        for i in range(len(candidate)):
-            for person, at_i in self._near.get((word, candidate[:i] + "?" + candidate[i + 1:]), ()):
+        for i, key in enumerate(wildcards):
+            for person, at_i in near.get(key, ()):
                 if at_i != i or self._is_other_name(candidate):
                     continue
                 if name_after and i == len(candidate) - 1 and candidate[i] in STOP_AFTER:
