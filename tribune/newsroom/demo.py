@@ -43,11 +43,11 @@ HEADLINES = [
     "区人大常委会组织{s}", "凝心聚力抓落实 {s}取得实效", "{s}见闻",
 ]
 PARAGRAPHS = [
-    "近日，藁城区人大常委会组织部分常委会组成人员和人大代表，围绕{s}深入一线开展工作。",
+    "近日，{place}人大常委会组织部分常委会组成人员和人大代表，围绕{s}深入一线开展工作。",
     "活动中，大家实地察看了有关单位的工作开展情况，认真听取了相关部门的情况汇报，并进行了深入座谈交流。",
     "与会人员充分肯定了相关工作取得的成效，同时指出了存在的问题和不足，提出了有针对性的意见建议。",
     "会议强调，要坚持以人民为中心的发展思想，把群众满意作为工作的出发点和落脚点，持续推动各项工作落地见效。",
-    "下一步，区人大常委会将持续跟踪问效，确保意见建议落到实处，为建设经济强区、美丽藁城贡献人大力量。",
+    "下一步，区人大常委会将持续跟踪问效，确保意见建议落到实处，为建设经济强区、美丽{town}贡献人大力量。",
     "参加活动的人大代表表示，将认真履行代表职责，密切联系人民群众，及时反映群众的意见和要求。",
 ]
 RETURN_COMMENTS = ["标题不够凝练，请再提炼。", "第二段数据需要核实出处。", "篇幅过长，请压缩到一千字以内。",
@@ -63,13 +63,25 @@ GAOCHENG_WRITERS = {  # office -> writers (usernames)
 FATES = ["published"] * 11 + ["submitted"] * 3 + ["approved", "in_review", "returned", "draft", "rejected_outlet"]
 
 
-def _text(ctx, subject):
-    title = ctx.rng.choice(HEADLINES).format(s=subject)
+def _text(ctx, subject, place: str):
+    """A headline and body about `subject` in `place` (藁城区: the district's own name, so a
+    district's pieces never speak of another district)."""
+    words = {"s": subject, "place": place, "town": place.removesuffix("区").removesuffix("县")}
+    title = ctx.rng.choice(HEADLINES).format(**words)
     paragraphs = ctx.rng.sample(PARAGRAPHS, k=ctx.rng.randint(3, 6))
-    body = "\n".join(p.format(s=subject) for p in paragraphs)
+    body = "\n".join(p.format(**words) for p in paragraphs)
     if ctx.rng.random() < 0.3:  # some long pieces, for the length tier of the scheme
-        body += "\n" + "\n".join(p.format(s=subject) for p in PARAGRAPHS) * 2
+        body += "\n" + "\n".join(p.format(**words) for p in PARAGRAPHS) * 2
     return title, body
+
+
+def _credits(ctx, congress_code, writers) -> tuple[list[str], list[str]]:
+    """Who may be named 责编 and 监制 on a district's pieces: its own people. 藁城's are those of
+    the source article (责编：白俊宝, 监制：殷光宁)."""
+    if congress_code == "gaocheng":
+        return ["白俊宝", "殷晓宁", ""], ["殷光宁", ""]
+    editors = sorted({ctx.members[w].name for w in writers})
+    return [*editors, ""], [ctx.members[f"director-{congress_code}"].name, ""]
 
 
 def _outlets(congress):
@@ -99,8 +111,9 @@ def _manuscript(ctx, congress_code, office, writers, approvers, coordinator, by_
     """One manuscript from its first draft on `day` to the state `fate`."""
     rng = ctx.rng
     writer = ctx.members[rng.choice(writers)]
+    editors, supervisors = _credits(ctx, congress_code, writers)
     subject = rng.choice(SUBJECTS.get(office.name, SUBJECTS["办公室"]))
-    title, body = _text(ctx, subject)
+    title, body = _text(ctx, subject, office.congress.short_name)
     authors = None
     coauthors = [w for w in writers if ctx.members[w] != writer]
     if coauthors and rng.random() < 0.25:
@@ -109,7 +122,7 @@ def _manuscript(ctx, congress_code, office, writers, approvers, coordinator, by_
                                                        ManuscriptKind.VIDEO])
     m = services.manuscript_create(member=writer, title=title, body=body, office=office, kind=kind,
                                    event_date=day - dt.timedelta(days=rng.randint(0, 2)), authors=authors,
-                                   editor=rng.choice(["白俊宝", "殷晓宁", ""]), supervisor=rng.choice(["殷光宁", ""]))
+                                   editor=rng.choice(editors), supervisor=rng.choice(supervisors))
     stamps = {"created": ctx.at(day, 9, rng.randint(0, 59))}
     _backdate(Manuscript, m.pk, created_at=stamps["created"], updated_at=stamps["created"])
     if fate == "draft":

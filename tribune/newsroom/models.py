@@ -181,7 +181,7 @@ class ReviewRequest(models.Model):
     requested_by = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(auto_now_add=True)
     steps = models.PositiveSmallIntegerField()  # len(chain), kept for counting in SQL
-    reason = models.CharField(max_length=20, default="submit")  # submit | resubmit | edited_after_approval
+    reason = models.CharField(max_length=20, default="submit")  # submit | resubmit | edited | files
 
     class Meta:
         ordering = ["manuscript", "requested_at", "id"]

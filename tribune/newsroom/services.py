@@ -622,9 +622,21 @@ def attachment_add(*, member: Member, manuscript: Manuscript, uploaded, caption:
     # Everything is validated before the file is written, so a refusal leaves no file behind.
     attachment.file.save(uploaded.name, uploaded, save=False)
     attachment.save()
+    restarted = _review_again_for_files(manuscript, member)
     audit_record(action="attachment.add", member=member, obj=manuscript,
-                 detail={"file": attachment.original_name, "kind": kind})
+                 detail={"file": attachment.original_name, "kind": kind, "restarted_review": restarted})
     return attachment
+
+
+def _review_again_for_files(manuscript: Manuscript, member: Member) -> bool:
+    """A photo or file added to or removed from a manuscript in review or approved sends it back
+    to the first step, as a text edit does: the approval covered what went out with the text.
+    The manuscript's version moves, so a form opened before the change is refused as stale."""
+    if manuscript.state not in (State.IN_REVIEW, State.APPROVED):
+        return False
+    _lock(manuscript, None)
+    _open_review(manuscript, member, reason="files")
+    return True
 
 
 @transaction.atomic
@@ -635,7 +647,9 @@ def attachment_remove(*, member: Member, attachment: Attachment) -> None:
     storage, path = attachment.file.storage, attachment.file.name
     attachment.delete()
     transaction.on_commit(lambda: storage.delete(path))
-    audit_record(action="attachment.remove", member=member, obj=manuscript, detail={"file": name})
+    restarted = _review_again_for_files(manuscript, member)
+    audit_record(action="attachment.remove", member=member, obj=manuscript,
+                 detail={"file": name, "restarted_review": restarted})
 
 
 # --- Topics ----------------------------------------------------------------------------------

@@ -24,6 +24,10 @@ class OutletForm(forms.Form):
     is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
 
 
+class OutletEditForm(OutletForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class ContactFilterForm(forms.Form):
     outlet = forms.ModelChoiceField(label=_("Outlet"), queryset=Outlet.objects.none(), required=False,
                                     empty_label=_("All outlets"))

@@ -37,6 +37,7 @@ class Outlet(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=OutletKind.choices)
     address = models.CharField(_("web address"), max_length=200, blank=True)
     is_active = models.BooleanField(_("in use"), default=True)
+    version = models.PositiveIntegerField(default=1)  # the optimistic lock of its edit form
     updated_at = models.DateTimeField(auto_now=True)  # in the facts' fingerprint: the engine reads the level
 
     class Meta:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from tribune.org import access
 from tribune.org.audit import audit_record
-from tribune.org.errors import ServiceError
+from tribune.org.errors import ServiceError, bump_version
 from tribune.outlets.models import MediaContact, Outlet, OutletKind, OutletLevel
 
 CATALOGUE = Path(__file__).parent / "data" / "catalogue.json"
@@ -51,7 +51,8 @@ def _clean_outlet(name, level, kind):
 
 @transaction.atomic
 def outlet_save(*, member, outlet: Outlet | None = None, name: str, level: str, kind: str, address: str = "",
-                is_active: bool = True) -> Outlet:
+                is_active: bool = True, version: int | None = None) -> Outlet:
+    """Add an outlet, or change one based on the version the form showed."""
     access.require(access.can_manage_outlets(member, member.congress), _("You may not change outlets."))
     name = _clean_outlet(name, level, kind)
     duplicate = Outlet.objects.filter(congress=member.congress, name=name)
@@ -63,6 +64,9 @@ def outlet_save(*, member, outlet: Outlet | None = None, name: str, level: str, 
         raise ServiceError(_("An outlet with this name already exists."), field="name")
     outlet = outlet or Outlet(congress=member.congress)
     created = outlet.pk is None
+    if not created:
+        bump_version(outlet, outlet.version if version is None else version,
+                     _("Someone changed this outlet after you opened it. Nothing was saved."))
     outlet.name, outlet.level, outlet.kind = name, level, kind
     outlet.address, outlet.is_active = (address or "").strip()[:200], bool(is_active)
     outlet.save()

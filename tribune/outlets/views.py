@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tribune.org import access
-from tribune.org.errors import ServiceError
+from tribune.org.errors import ServiceError, StaleError
 from tribune.outlets import selectors, services
-from tribune.outlets.forms import ContactFilterForm, ContactForm, OutletFilterForm, OutletForm
+from tribune.outlets.forms import ContactFilterForm, ContactForm, OutletEditForm, OutletFilterForm, OutletForm
 from tribune.outlets.models import MediaContact, Outlet
 from tribune.web.forms import add_service_error
 from tribune.web.views import member_required
@@ -54,19 +54,25 @@ def outlet_edit(request, pk):
 def _outlet_form(request, outlet):
     member = request.member
     _require_manage(member)
+    form_class = OutletForm if outlet is None else OutletEditForm
     if request.method == "POST":
-        form = OutletForm(request.POST)
+        form = form_class(request.POST)
         if form.is_valid():
             try:
                 services.outlet_save(member=member, outlet=outlet, **form.cleaned_data)
+            except StaleError as exc:
+                # Nothing was saved: the form again, as the outlet is now, with the message.
+                messages.error(request, str(exc.message))
+                return redirect("outlets:edit", outlet.pk)
             except ServiceError as exc:
                 add_service_error(form, exc)
             else:
                 messages.success(request, _("The outlet has been saved."))
                 return redirect("outlets:list")
     elif outlet is not None:
-        form = OutletForm(initial={"name": outlet.name, "level": outlet.level, "kind": outlet.kind,
-                                   "address": outlet.address, "is_active": outlet.is_active})
+        form = OutletEditForm(initial={"name": outlet.name, "level": outlet.level, "kind": outlet.kind,
+                                       "address": outlet.address, "is_active": outlet.is_active,
+                                       "version": outlet.version})
     else:
         form = OutletForm()
     return render(request, "outlets/outlet_form.html", {"form": form, "outlet": outlet})

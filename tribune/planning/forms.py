@@ -43,6 +43,8 @@ class MeetingForm(CongressForm):
 
 
 class MeetingEditForm(MeetingForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["kind"]
@@ -105,6 +107,10 @@ class ActivityForm(CongressForm):
         self.fields["leaders"].queryset = (Member.objects.filter(congress=congress, is_active=True,
                                                                  roles__role__in=["leader", "director"])
                                            .distinct().order_by("name"))
+
+
+class ActivityEditForm(ActivityForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class InvitationForm(CongressForm):

@@ -34,6 +34,7 @@ class Activity(models.Model):
     topics = models.ManyToManyField(Topic, blank=True, related_name="activities", verbose_name=_("topics"))
     contacts = models.ManyToManyField(MediaContact, through="Invitation", related_name="activities")
     created_by = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField(default=1)  # the optimistic lock of its edit form
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -126,6 +127,7 @@ class Meeting(models.Model):
     agenda = models.TextField(_("agenda"), blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="meetings", verbose_name=_("topics"))
     created_by = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField(default=1)  # the optimistic lock of its edit form
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -242,10 +242,13 @@ def _notify_assignees(tasks, subject):
 
 @transaction.atomic
 def meeting_update(*, member: Member, meeting: Meeting, title: str, start_date: dt.date, end_date: dt.date,
-                   place: str = "", agenda: str = "") -> Meeting:
-    """Edit a meeting; when its days move, the deadlines of its open tasks move with them."""
+                   place: str = "", agenda: str = "", version: int | None = None) -> Meeting:
+    """Edit a meeting, based on the version the form showed; when its days move, the deadlines of
+    its open tasks move with them."""
     access.require(access.can_manage_planning(member, meeting.congress), _("You may not edit meetings."))
     _check_dates(start_date, end_date)
+    bump_version(meeting, meeting.version if version is None else version,
+                 _("Someone changed this meeting after you opened it. Nothing was saved."))
     # Open tasks move with the meeting: before and during with its first day, after with its last.
     start_shift, end_shift = start_date - meeting.start_date, end_date - meeting.end_date
     open_tasks = CoverageTask.objects.filter(plan__meeting=meeting, done_at__isnull=True).exclude(
@@ -472,13 +475,16 @@ def activity_create(*, member: Member, kind: str, title: str, start_date: dt.dat
 @transaction.atomic
 def activity_update(*, member: Member, activity: Activity, kind: str, title: str, start_date: dt.date,
                     end_date: dt.date | None = None, places: str = "", description: str = "", offices=(),
-                    leaders=()) -> Activity:
+                    leaders=(), version: int | None = None) -> Activity:
+    """Edit an activity, based on the version the form showed."""
     access.require(access.can_manage_planning(member, activity.congress), _("You may not edit activities."))
     if kind not in ActivityKind.values:
         raise ServiceError(_("Unknown kind of activity."), field="kind")
     end_date = end_date or start_date
     _check_dates(start_date, end_date, max_days=92)
     _check_members_offices(activity.congress, offices, leaders)
+    bump_version(activity, activity.version if version is None else version,
+                 _("Someone changed this activity after you opened it. Nothing was saved."))
     activity.kind, activity.title = kind, _clean_title(title)
     activity.start_date, activity.end_date = start_date, end_date
     activity.places, activity.description = (places or "").strip()[:300], (description or "").strip()

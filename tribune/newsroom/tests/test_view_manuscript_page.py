@@ -25,11 +25,11 @@ def full_history(world):
     m = f.returned(world, comment="请补充数据")
     services.manuscript_update(member=world.writer, manuscript=m, version=m.version, title=m.title,
                                body=m.body + "新增一段。", editor="王编辑", supervisor="李监制")
+    services.attachment_add(member=world.coordinator, manuscript=m, caption="视察现场",
+                            uploaded=SimpleUploadedFile("现场.png", f.PNG, content_type="image/png"))
     services.manuscript_submit_for_review(member=world.writer, manuscript=m, version=m.version)
     services.manuscript_approve(member=world.leader, manuscript=m, version=m.version, comment="同意")
     services.manuscript_approve(member=world.director, manuscript=m, version=m.version)
-    services.attachment_add(member=world.coordinator, manuscript=m, caption="视察现场",
-                            uploaded=SimpleUploadedFile("现场.png", f.PNG, content_type="image/png"))
     subs = services.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version,
                                                  outlets=f.outlets(world))
     pub = services.publication_record(member=world.coordinator, submission=subs[0], published_on=timezone.localdate(),

@@ -122,8 +122,19 @@ def test_the_coordinator_creates_and_edits_an_outlet(client, world):
                                               "is_active": "on"}).status_code == 302
     outlet = Outlet.objects.get(congress=world.congress, name="藁城发布")
     c.post(reverse("outlets:edit", args=[outlet.pk]), {"name": "藁城发布App", "level": "county", "kind": "app",
-                                                       "is_active": "on"})
+                                                       "is_active": "on", "version": outlet.version})
     assert Outlet.objects.get(pk=outlet.pk).name == "藁城发布App"
+
+
+def test_a_stale_outlet_form_changes_nothing_and_says_why(client, world):
+    c = login(client, world.coordinator)
+    outlet = Outlet.objects.get(congress=world.congress, name="长城网")
+    form = {"level": outlet.level, "kind": outlet.kind, "is_active": "on", "version": outlet.version}
+    c.post(reverse("outlets:edit", args=[outlet.pk]), {**form, "name": "长城网（首次修改）"})
+    response = c.post(reverse("outlets:edit", args=[outlet.pk]), {**form, "name": "长城网（旧表单）"}, follow=True)
+    assert Outlet.objects.get(pk=outlet.pk).name == "长城网（首次修改）"
+    html = response.content.decode()
+    assert "您打开后有人修改了" in html and "长城网（首次修改）" in html
 
 
 def test_a_duplicate_outlet_name_is_shown_on_the_form(client, world):

@@ -98,3 +98,29 @@ def test_drafting_without_a_selection_explains_why(world, client):
     login(client, world.writer)
     response = client.post(reverse("planning:key_points_draft", args=[m.pk]), {}, follow=True)
     assert "请至少选择一条要点" in response.content.decode()
+
+
+def test_a_stale_meeting_form_changes_nothing_and_shows_the_meeting_as_it_is(world, client):
+    m = meeting(world)
+    login(client, world.coordinator)
+    form = {"start_date": m.start_date.isoformat(), "end_date": m.end_date.isoformat(), "place": m.place,
+            "agenda": "", "version": m.version}
+    url = reverse("planning:meeting_edit", args=[m.pk])
+    client.post(url, {**form, "title": "第一次修改后的会议名称"})
+    response = client.post(url, {**form, "title": "旧表单里的会议名称"}, follow=True)
+    assert Meeting.objects.get(pk=m.pk).title == "第一次修改后的会议名称"
+    html = response.content.decode()
+    assert "您打开后有人修改了" in html and "第一次修改后的会议名称" in html
+
+
+def test_a_stale_activity_form_changes_nothing(world, client):
+    from tribune.planning.models import Activity
+
+    activity = services.activity_create(member=world.coordinator, kind="inspection", title="视察营商环境",
+                                        start_date=timezone.localdate())
+    login(client, world.coordinator)
+    form = {"kind": "inspection", "start_date": activity.start_date.isoformat(), "version": activity.version}
+    url = reverse("planning:activity_edit", args=[activity.pk])
+    client.post(url, {**form, "title": "第一次修改"})
+    client.post(url, {**form, "title": "旧表单"})
+    assert Activity.objects.get(pk=activity.pk).title == "第一次修改"

@@ -13,12 +13,19 @@ from django.utils.translation import gettext as _
 
 from tribune.newsroom.models import JointReport
 from tribune.org import access
-from tribune.org.errors import ServiceError
+from tribune.org.errors import ServiceError, StaleError
 from tribune.outlets.models import MediaContact
 from tribune.planning import selectors, services
-from tribune.planning.forms import ActivityForm, InvitationForm, MaterialForm, TaskForm
+from tribune.planning.forms import ActivityEditForm, ActivityForm, InvitationForm, MaterialForm, TaskForm
 from tribune.planning.models import Activity, ActivityKind, Invitation, Material
-from tribune.planning.views.common import delete_confirmed, form_error, get_planning_object, require_post, require_view
+from tribune.planning.views.common import (
+    delete_confirmed,
+    form_error,
+    get_planning_object,
+    require_post,
+    require_view,
+    stale,
+)
 from tribune.web.views import member_required
 
 
@@ -67,15 +74,18 @@ def activity_edit(request, pk):
     access.require(access.can_manage_planning(member, activity.congress), "may not edit activities")
     initial = {"kind": activity.kind, "title": activity.title, "start_date": activity.start_date,
                "end_date": activity.end_date, "places": activity.places, "description": activity.description,
-               "offices": list(activity.offices.all()), "leaders": list(activity.leaders.all())}
+               "offices": list(activity.offices.all()), "leaders": list(activity.leaders.all()),
+               "version": activity.version}
     if request.method == "POST" and request.POST.get("action") == "delete":
         return delete_confirmed(request, lambda: services.activity_delete(member=member, activity=activity),
                                 refused_url=reverse("planning:activity_edit", args=[activity.pk]),
                                 done_url=reverse("planning:activities"), success=_("The activity was deleted."))
-    form = ActivityForm(request.POST or None, member=member, initial=initial)
+    form = ActivityEditForm(request.POST or None, member=member, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.activity_update(member=member, activity=activity, **form.cleaned_data)
+        except StaleError as exc:
+            return stale(request, exc, reverse("planning:activity_edit", args=[activity.pk]))
         except ServiceError as exc:
             form_error(request, exc, form)
         else:

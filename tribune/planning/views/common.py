@@ -44,6 +44,12 @@ def form_error(request, exc, form=None):
         messages.error(request, str(exc.message))
 
 
+def stale(request, error, url: str):
+    """An edit based on an old version: nothing was saved; the edit page again, as it is now."""
+    messages.error(request, str(error.message))
+    return HttpResponseRedirect(url)
+
+
 def delete_confirmed(request, delete, *, refused_url: str, done_url: str, success: str):
     """The deletion form of an edit page: refused without its confirmation box ticked; the
     service's refusal shown on the edit page, success on `done_url`."""

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.org import access
-from tribune.org.errors import ServiceError
+from tribune.org.errors import ServiceError, StaleError
 from tribune.planning import selectors, services
 from tribune.planning.forms import (
     KeyPointForm,
@@ -21,7 +21,14 @@ from tribune.planning.forms import (
     TemplateItemForm,
 )
 from tribune.planning.models import CoverageTask, KeyPoint, Meeting, MeetingKind, Phase, TemplateItem
-from tribune.planning.views.common import delete_confirmed, form_error, get_planning_object, require_post, require_view
+from tribune.planning.views.common import (
+    delete_confirmed,
+    form_error,
+    get_planning_object,
+    require_post,
+    require_view,
+    stale,
+)
 from tribune.web import htmx
 from tribune.web.views import member_required
 
@@ -72,7 +79,7 @@ def meeting_edit(request, pk):
     member = request.member
     access.require(access.can_manage_planning(member, meeting.congress), "may not edit meetings")
     initial = {"title": meeting.title, "start_date": meeting.start_date, "end_date": meeting.end_date,
-               "place": meeting.place, "agenda": meeting.agenda}
+               "place": meeting.place, "agenda": meeting.agenda, "version": meeting.version}
     if request.method == "POST" and request.POST.get("action") == "delete":
         return delete_confirmed(request, lambda: services.meeting_delete(member=member, meeting=meeting),
                                 refused_url=reverse("planning:meeting_edit", args=[meeting.pk]),
@@ -81,6 +88,8 @@ def meeting_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_update(member=member, meeting=meeting, **form.cleaned_data)
+        except StaleError as exc:
+            return stale(request, exc, reverse("planning:meeting_edit", args=[meeting.pk]))
         except ServiceError as exc:
             form_error(request, exc, form)
         else:

@@ -72,3 +72,19 @@ def test_kept_versions_are_dated_within_their_manuscripts_history(built):
     newsroom_demo = [m.pk for m in built.extra["manuscripts"]]
     for version in ManuscriptVersion.objects.filter(manuscript__in=newsroom_demo).select_related("manuscript"):
         assert version.manuscript.created_at <= version.saved_at <= latest_request[version.manuscript_id]
+
+
+def test_another_districts_demo_pieces_speak_of_their_own_district_and_people(built):
+    from tribune.newsroom.models import Manuscript
+    from tribune.org.models import Member
+
+    gaocheng_names = set(Member.objects.filter(congress__code="gaocheng").values_list("name", flat=True))
+    gaocheng_names |= {"殷光宁"}  # the source article's 监制, named on 藁城's pieces
+    for code, place in (("luancheng", "栾城"), ("zhengding", "正定")):
+        pieces = Manuscript.objects.filter(congress__code=code)
+        assert pieces.exists()
+        for m in pieces:
+            text = m.title + m.body
+            assert "藁城" not in text, (code, m.title)
+            assert m.editor not in gaocheng_names and m.supervisor not in gaocheng_names, (code, m.title)
+        assert any(place in m.body for m in pieces)
