@@ -11,6 +11,7 @@ The title is the page's `<title>` (else og:title, else the first `<h1>`).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
@@ -44,12 +45,42 @@ def title_of(tree: LexborHTMLParser) -> str:
     return ""
 
 
+def _data_strings(tree: LexborHTMLParser) -> list[str]:
+    """Long strings of the page's JSON data blocks: a page rendered by script carries its article
+    only there (`articleBody` of JSON-LD, a platform's initial state), and a crawler that saved
+    the raw HTML saved no other copy of it."""
+    found: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            if len(value) >= 40:
+                found.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for script in tree.css('script[type="application/ld+json"], script[type="application/json"]'):
+        try:
+            walk(json.loads(script.text(deep=True) or "null"))
+        except (ValueError, RecursionError):
+            continue
+    # Strings of HTML (a rich-text field) are read for their text, not their tags.
+    return [LexborHTMLParser(s).text(separator="\n") if "<" in s else s for s in found]
+
+
 def page_text(html: str) -> PageText:
     """Title and visible text of a page, normalised. The title is read before the head is
-    dropped; the body text keeps one line per block-level break."""
+    dropped; the body text keeps one line per block-level break; long strings of JSON data
+    blocks follow it."""
     tree = parse(html)
     title = title_of(tree)
+    data = _data_strings(tree) if "application/" in html else []
     tree.strip_tags(_NOT_TEXT)
     root = tree.body or tree.root
     text = root.text(separator="\n") if root is not None else ""
+    if data:
+        text = "\n".join([text, *data])
     return PageText(title=normalise(title), text=normalise(text))
