@@ -112,3 +112,32 @@ def test_an_unreadable_input_stops_with_a_message(inputs, tmp_path):
 
     with pytest.raises(SystemExit, match="not a folder"):
         main(["match", "--sources", str(sources), "--pages", str(tmp_path / "x.pdf")])
+
+
+def test_a_list_of_addresses_is_fetched_from_an_allow_listed_server(inputs, tmp_path):
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from tribune.reprints.tests.test_fetch import Handler
+
+    sources, _ = inputs
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        urls = tmp_path / "pages.urls"
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        urls.write_text(f"# to check\n{base}/article.html\n{base}/private/secret.html\n", encoding="utf-8")
+        out, log = io.StringIO(), io.StringIO()
+        from tribune.reprints.core.fetch import FetchPolicy
+
+        policy = FetchPolicy.allowing("127.0.0.1/32", per_host_interval=0.0)
+        assert match_command(sources=sources, pages=[str(urls)], out=out, fetch_policy=policy, log=log) == 1
+        assert json.loads(out.getvalue())["page"] == f"{base}/article.html"
+        assert "disallowed by robots.txt" in log.getvalue()
+        # Without the allow-list, loopback is refused.
+        out, log = io.StringIO(), io.StringIO()
+        assert match_command(sources=sources, pages=[str(urls)], out=out, log=log) == 0
+        assert "non-public address" in log.getvalue()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
