@@ -11,6 +11,9 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Jobs run at once in the caller's thread (tribune/jobs): a test reads the ledger its facts
+    # made. tribune/jobs/tests/test_worker.py runs the real worker process.
+    settings.TRIBUNE_JOBS_EAGER = True
 
 
 @pytest.fixture

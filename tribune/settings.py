@@ -106,6 +106,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "tribune.jobs",
     "tribune.org",
     "tribune.outlets",
     "tribune.newsroom",
@@ -180,6 +183,13 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs (tribune.jobs): Django's tasks API with the database backend, so the SQLite
+# default and a PostgreSQL deployment with workers on several machines run the same code.
+# `tribune worker` runs them; `tribune serve` starts one worker beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Run each job at once, in the caller's thread, instead of queueing it (the test settings).
+TRIBUNE_JOBS_EAGER = env_bool("TRIBUNE_JOBS_EAGER", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -65,7 +65,7 @@ def default_document(congress, year: int) -> dict:
 
 
 def build(ctx) -> None:
-    from tribune.assessment.services import scheme_create, scheme_update, score_children
+    from tribune.assessment.services import scheme_create, scheme_update
 
     gaocheng = ctx.congresses["gaocheng"]
     city = ctx.congresses["shijiazhuang"]
@@ -85,7 +85,6 @@ def build(ctx) -> None:
             scheme_update(member=coordinator, scheme=scheme, expected_version=scheme.version, document=doc,
                           summary="联合报道加分由 5 分调整为 6 分", source="edit", system=True)
         scheme_create(member=None, congress=city, year=year, source="demo", system=True)
-        score_children(city, year)  # the city's ranking of its districts, ready to open
     ctx.extra["assessment_years"] = (ctx.today.year - 1, ctx.today.year)
 
 

@@ -1,4 +1,5 @@
-"""Reads of the ledger for reports: always fresh (see `services.ensure_fresh`)."""
+"""Reads of the ledger for reports, as it stands: it is kept current in the background
+(`assessment/jobs.py`), and a report says when it is being updated (`jobs.status`)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from tribune.assessment.models import ScoreEntry, ScoringScheme
-from tribune.assessment.services import ensure_fresh
 
-__all__ = ["ensure_fresh", "ledger_for", "member_totals", "office_totals", "scheme_for"]
+__all__ = ["ledger_for", "member_totals", "office_totals", "scheme_for"]
 
 
 def scheme_for(congress, year: int) -> ScoringScheme | None:
@@ -19,10 +19,8 @@ def scheme_for(congress, year: int) -> ScoringScheme | None:
 
 def ledger_for(congress, date_from: dt.date, date_to: dt.date, *, assessed_by=None):
     """The ledger entries of `congress`'s facts dated in [date_from, date_to], scored by the
-    scheme(s) of `assessed_by` (default: the congress itself), recomputed first if stale."""
+    scheme(s) of `assessed_by` (default: the congress itself)."""
     owner = assessed_by or congress
-    for year in range(date_from.year, date_to.year + 1):
-        ensure_fresh(congress, year, assessed_by=owner)
     return ScoreEntry.objects.filter(congress=congress, scheme__congress=owner, period__gte=date_from,
                                      period__lte=date_to)
 

@@ -1,11 +1,9 @@
 """Use cases of the scoring half: schemes (create, edit, import) and the ledger (recompute).
 
-The ledger is a cache of `engine.score(facts, scheme)`. It is recomputed
-- at once when a scheme is saved (in the same transaction: the ledger never disagrees with
-  the scheme it names);
-- lazily when it is read (`selectors.ensure_fresh`): a one-query fingerprint of the facts
-  and the scheme's version are compared with those of the last computation;
-- by `tribune score recompute --congress CODE --year YYYY` (cron-safe, idempotent).
+The ledger is a cache of `engine.score(facts, scheme)`. It is recomputed in the background
+(`assessment/jobs.py`): when a scheme is saved, when a fact changes, and when the worker's sweep
+finds it out of date; and by `tribune score recompute --congress CODE --year YYYY` (cron-safe,
+idempotent). Reading it never recomputes it.
 """
 
 from __future__ import annotations
@@ -21,7 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.assessment import engine, scheme_format
-from tribune.assessment.facts import as_of_for, fingerprint, fingerprints, load_facts
+from tribune.assessment.facts import fingerprint, load_facts
+from tribune.assessment.jobs import request_scheme_refresh
 from tribune.assessment.models import FactsMarker, LedgerState, SchemeChange, ScoreEntry, ScoringScheme
 from tribune.org import access
 from tribune.org.audit import audit_record
@@ -84,7 +83,7 @@ def scheme_create(*, member, congress, year: int, text: str | None = None, docum
                                 summary=_("Scheme created"), document=doc)
     audit_record(action="scheme.create", member=member, obj=scheme, congress=congress,
                  detail={"year": year, "source": source})
-    score_recompute(congress=congress, year=year, scheme=scheme)
+    request_scheme_refresh(scheme, requested_by_id=member.pk if member else None)
     return scheme
 
 
@@ -108,7 +107,7 @@ def scheme_update(*, member, scheme: ScoringScheme, expected_version: int, text:
                                 summary=summary, document=doc)
     audit_record(action=f"scheme.{source}", member=member, obj=scheme, congress=scheme.congress,
                  detail={"version": scheme.version, "summary": summary})
-    score_recompute(congress=scheme.congress, year=scheme.year, scheme=scheme)
+    request_scheme_refresh(scheme, requested_by_id=member.pk if member else None)
     return scheme
 
 
@@ -154,7 +153,9 @@ def score_recompute(*, congress, year: int, scheme: ScoringScheme | None = None,
         if scheme is None:
             raise ServiceError(_("%(congress)s has no scoring scheme for %(year)d.") % {
                 "congress": congress.short_name or congress.name, "year": year})
-    marker = _markers([congress.pk]).get(congress.pk, 0)
+    # The marker is read before the facts: a change made while they load moves it again, so the
+    # ledger is known stale and recomputed by the job that change queued.
+    marker = FactsMarker.objects.filter(congress=congress).values_list("version", flat=True).first() or 0
     stamp = fingerprint(congress)
     with _cyclic_gc_paused():
         facts = load_facts(congress, year, today=today)
@@ -223,73 +224,6 @@ def _row(e: engine.Entry, congress, scheme, year) -> ScoreEntry:
     )
 
 
-# How long a ledger whose facts marker has not moved is trusted without the full fingerprint:
-# the marker catches every change made through models (services, admin); the fingerprint
-# also catches queryset updates and bulk inserts, within this delay.
-FULL_CHECK_EVERY = dt.timedelta(minutes=10)
-# How many of those periodic checks one read makes, the longest unchecked first: a ranking of
-# 170 counties spreads them over its reads instead of fingerprinting every county at once.
-PERIODIC_CHECKS_PER_READ = 4
-
-
-def _markers(congress_ids) -> dict[int, int]:
-    return dict(FactsMarker.objects.filter(congress_id__in=congress_ids).values_list("congress_id", "version"))
-
-
-def _fresh_states(scheme: ScoringScheme, congresses: list) -> set[int]:
-    """The ids of the congresses whose ledger under `scheme` is fresh. Three queries when every
-    marker is unmoved and verified lately; one more (for all of them) otherwise.
-
-    Out of date: a ledger of another scheme version, or past its `valid_until` day. Fresh: an
-    unmoved marker verified within FULL_CHECK_EVERY. Otherwise the facts' fingerprint decides:
-    for every ledger whose marker moved, and for a few whose periodic check is due."""
-    ids = [c.pk for c in congresses]
-    states = {st.congress_id: st for st in LedgerState.objects.filter(scheme=scheme, congress_id__in=ids)}
-    markers = _markers(ids)
-    now = timezone.now()
-    as_of = as_of_for(scheme.year)
-    fresh, verify, due = set(), [], []
-    for cid in ids:
-        state = states.get(cid)
-        if (state is None or state.scheme_version != scheme.version or state.valid_until is None
-                or as_of >= state.valid_until):
-            continue
-        if state.marker != markers.get(cid, 0):
-            verify.append(cid)
-        elif state.verified_at is not None and now - state.verified_at < FULL_CHECK_EVERY:
-            fresh.add(cid)
-        else:
-            due.append(state)
-    due.sort(key=lambda st: (st.verified_at or st.computed_at, st.congress_id))
-    verify += [st.congress_id for st in due[:PERIODIC_CHECKS_PER_READ]]
-    fresh.update(st.congress_id for st in due[PERIODIC_CHECKS_PER_READ:])
-    if verify:
-        stamps = fingerprints(verify)
-        for cid in verify:
-            state = states[cid]
-            if state.fingerprint == stamps[cid]:
-                LedgerState.objects.filter(pk=state.pk).update(marker=markers.get(cid, 0), verified_at=now)
-                fresh.add(cid)
-    return fresh
-
-
-def ledger_is_fresh(congress, scheme: ScoringScheme) -> bool:
-    return congress.pk in _fresh_states(scheme, [congress])
-
-
-def ensure_fresh(congress, year: int, *, assessed_by=None) -> ScoringScheme | None:
-    """Recompute the ledger of (congress, year) under the scheme of `assessed_by` (default: the
-    congress itself) if the scheme or the facts changed since it was computed. Two queries
-    when nothing changed."""
-    owner = assessed_by or congress
-    scheme = ScoringScheme.objects.filter(congress=owner, year=year).first()
-    if scheme is None:
-        return None
-    if not ledger_is_fresh(congress, scheme):
-        score_recompute(congress=congress, year=year, scheme=scheme)
-    return scheme
-
-
 # --- Upward ranking ----------------------------------------------------------------------------
 
 @dataclass
@@ -311,17 +245,13 @@ def score_children(city, year: int, *, date_from: dt.date | None = None,
 def rank_congresses(assessed_by, congresses: list, year: int, date_from: dt.date, date_to: dt.date
                     ) -> list[ChildScore]:
     """Rank congresses (a city's districts, a province's counties) by the office points their
-    facts earn under `assessed_by`'s scheme of the year: ledgers made fresh first, then one
-    aggregate query for all of them."""
+    facts earn under `assessed_by`'s scheme of the year, as their ledgers stand (kept current in
+    the background): one aggregate query for all of them."""
     from django.db.models import Sum
 
     scheme = ScoringScheme.objects.filter(congress=assessed_by, year=year).first()
     totals: dict[int, Decimal] = {}
     if scheme is not None:
-        fresh = _fresh_states(scheme, congresses)
-        for congress in congresses:
-            if congress.pk not in fresh:
-                score_recompute(congress=congress, year=year, scheme=scheme)
         totals = dict(
             ScoreEntry.objects.filter(scheme=scheme, congress__in=[c.pk for c in congresses], subject_kind="office",
                                       period__gte=date_from, period__lte=date_to)

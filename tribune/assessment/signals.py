@@ -1,9 +1,11 @@
-"""Move a congress's FactsMarker when one of its scored facts is saved or deleted, so reading
-the ledger knows cheaply that it must look again. Not workflow: nothing is scored here."""
+"""When one of a congress's scored facts is saved or deleted: move its FactsMarker (so a page
+knows cheaply that its ledgers are out of date) and queue the recompute of those ledgers
+(coalesced: many changes, one job). Not workflow: nothing is scored here."""
 
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
+from tribune.assessment.jobs import request_refresh
 from tribune.assessment.models import Commission, FactsMarker
 from tribune.newsroom.models import (
     Instruction,
@@ -39,6 +41,8 @@ def facts_changed(sender, instance, **kwargs) -> None:
     moved = FactsMarker.objects.filter(congress_id=congress_id).update(version=F("version") + 1)
     if not moved and "created" in kwargs:  # post_save only: during a cascade delete, create nothing
         FactsMarker.objects.get_or_create(congress_id=congress_id, defaults={"version": 1})
+    if moved or "created" in kwargs:
+        request_refresh(congress_id)
 
 
 def connect() -> None:

@@ -72,6 +72,25 @@ class Congress(models.Model):
     def chain(self) -> list[str]:
         return list(self.approval_chain or DEFAULT_CHAIN)
 
+    def ancestors(self) -> list["Congress"]:
+        """The congresses above: parent first, then its parent …"""
+        out, seen, current = [], {self.pk}, self.parent
+        while current is not None and current.pk not in seen:
+            out.append(current)
+            seen.add(current.pk)
+            current = current.parent
+        return out
+
+    def descendants(self) -> list["Congress"]:
+        """The congresses below, one generation at a time, each in code order."""
+        out, level, seen = [], [self.pk], {self.pk}
+        while level:
+            children = [c for c in Congress.objects.filter(parent_id__in=level).order_by("code") if c.pk not in seen]
+            out += children
+            seen.update(c.pk for c in children)
+            level = [c.pk for c in children]
+        return out
+
 
 class Office(models.Model):
     """A unit of a congress (办公室, 法工委 …), supervised by one leader in charge."""

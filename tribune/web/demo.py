@@ -66,6 +66,11 @@ def build(today: dt.date | None = None) -> DemoContext | None:
                 continue
             module.build(ctx)
     _settle_inbox(ctx)  # after the commit: notifications are written on commit
+    # The ledgers the demo's facts and schemes queued, computed now: the first page opened shows
+    # complete figures, not "being updated".
+    from tribune.jobs.services import run_waiting
+
+    run_waiting()
     return ctx
 
 

@@ -61,3 +61,46 @@ def test_the_dashboard_draws_the_assessment_charts(browser, world, month):
     expect(page.locator("#chart-ranking svg")).to_have_count(1)
     page.locator(".assessment-charts").scroll_into_view_if_needed()
     browser.shot(page, "dashboard-charts")
+
+
+def test_recording_a_publication_updates_the_notice_and_reading_the_notice_writes_nothing(browser, world):
+    """The write side scores (the job runs at once in tests); the notice page only reads."""
+    from tribune.assessment.models import LedgerState, ScoreEntry
+    from tribune.assessment.tests.reports_helpers import approved, aware
+    from tribune.jobs.models import Job
+    from tribune.newsroom import services as newsroom
+    from tribune.outlets.models import Outlet
+
+    today = timezone.localdate()
+    services.scheme_create(member=None, congress=world.congress, year=today.year, system=True)
+    m = approved(world, "区人大常委会视察农村饮水安全工作")
+    paper = Outlet.objects.get(congress=world.congress, name="河北日报")
+    newsroom.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version, outlets=[paper],
+                                          submitted_at=aware(today))
+    notice = f"/assessment/notice/{today.year}-{today.month}/"
+    provincial = 5  # the column of provincial publications
+
+    page = browser.login("t-coordinator", PASSWORD)
+    page.goto(notice)
+    row = page.locator("#table-units tbody tr", has_text=world.office.name)
+    expect(row.locator("td").nth(provincial)).to_have_text("0")
+    points_before = row.locator("td").nth(9).inner_text()  # points this month
+
+    page.goto(f"/manuscripts/{m.pk}/")
+    submission = page.locator("table.submissions tbody tr", has_text="河北日报")
+    submission.locator("summary").click()
+    submission.locator("input[name=address]").fill("第1版")
+    submission.locator("button[type=submit]").click()
+    expect(page.locator(".state")).to_contain_text("已刊发")
+
+    ledger = (list(LedgerState.objects.values_list("pk", "computed_at")), ScoreEntry.objects.count(),
+              Job.objects.count())
+    page.goto(notice)
+    row = page.locator("#table-units tbody tr", has_text=world.office.name)
+    expect(row.locator("td").nth(provincial)).to_have_text("1")
+    assert row.locator("td").nth(9).inner_text() != points_before
+    assert page.locator(".ledger-updating").count() == 0
+    browser.shot(page, "notice-after-publication")
+    # Opening the notice computed nothing and queued nothing: the ledger is as the write left it.
+    assert (list(LedgerState.objects.values_list("pk", "computed_at")), ScoreEntry.objects.count(),
+            Job.objects.count()) == ledger

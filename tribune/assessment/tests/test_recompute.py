@@ -1,4 +1,5 @@
-"""Recomputing the ledger from the database: right rows, idempotent, bounded queries, fresh on read."""
+"""Recomputing the ledger from the database: right rows, idempotent, bounded queries, kept
+current by the background jobs (run at once in tests) and the worker's sweep."""
 
 import datetime as dt
 import gc
@@ -64,6 +65,7 @@ def test_recompute_is_idempotent(world, scheme):
 
 def test_a_dry_run_changes_nothing(world, scheme):
     _published(world)
+    ScoreEntry.objects.all().delete()  # as if the background recompute had not run yet
     result = score_recompute(congress=world.congress, year=YEAR, dry_run=True)
     assert result.entries and ScoreEntry.objects.count() == 0
 
@@ -118,7 +120,7 @@ def test_recompute_pauses_the_cycle_collector_and_restores_it(world, scheme):
     assert gc.isenabled()
 
 
-def test_reading_the_ledger_recomputes_it_when_a_fact_changed(world, scheme):
+def test_a_fact_change_recomputes_the_ledger_through_its_job(world, scheme):
     _published(world)
     total = selectors.office_totals(world.congress, dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31))
     assert total == {world.office.pk: Decimal("28.5")}
@@ -127,11 +129,13 @@ def test_reading_the_ledger_recomputes_it_when_a_fact_changed(world, scheme):
     assert total == {world.office.pk: Decimal(57)}
 
 
-def test_reading_a_fresh_ledger_costs_few_queries(world, scheme, django_assert_max_num_queries):
+def test_reading_the_ledger_computes_nothing_and_writes_nothing(world, scheme, django_assert_max_num_queries):
     _published(world, 5)
-    selectors.ensure_fresh(world.congress, YEAR)
-    with django_assert_max_num_queries(3):
-        selectors.ensure_fresh(world.congress, YEAR)
+    LedgerState.objects.all().delete()
+    ScoreEntry.objects.all().delete()
+    with django_assert_max_num_queries(1):
+        assert selectors.office_totals(world.congress, dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)) == {}
+    assert not LedgerState.objects.exists()
 
 
 def test_the_fingerprint_moves_on_a_withdrawal(world, scheme):
@@ -178,37 +182,42 @@ def test_a_saved_fact_moves_the_marker_so_the_next_read_looks_again(world, schem
     assert FactsMarker.objects.get(congress=world.congress).version > before
 
 
-def test_a_change_without_signals_is_seen_by_the_periodic_full_check(world, scheme):
-    from tribune.assessment import services
+def test_a_change_without_signals_is_seen_by_the_sweeps_periodic_full_check(world, scheme):
+    from tribune.assessment import jobs
     from tribune.newsroom.models import Publication
 
     (pub,) = _published(world)
     year = (dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31))
     assert selectors.office_totals(world.congress, *year) == {world.office.pk: Decimal("28.5")}
     Publication.objects.filter(pk=pub.pk).update(placement="", version=pub.version + 1)  # no signal
-    assert selectors.office_totals(world.congress, *year) == {world.office.pk: Decimal("28.5")}  # trusted
-    LedgerState.objects.update(verified_at=timezone.now() - services.FULL_CHECK_EVERY)
+    assert jobs.sweep_ledgers() == 0  # verified lately: trusted
+    assert selectors.office_totals(world.congress, *year) == {world.office.pk: Decimal("28.5")}
+    LedgerState.objects.update(verified_at=timezone.now() - jobs.FULL_CHECK_EVERY)
+    assert jobs.sweep_ledgers() == 1
     assert selectors.office_totals(world.congress, *year) == {world.office.pk: Decimal(21)}
 
 
-def test_a_ledger_holds_within_its_month_and_is_recomputed_when_the_month_ends(world, scheme, monkeypatch):
-    _published(world)
+def test_a_ledger_holds_within_its_month_and_the_sweep_recomputes_it_when_the_month_ends(world, scheme,
+                                                                                         monkeypatch):
+    from tribune.assessment import jobs
+
     today = [dt.date(YEAR, 11, 3)]
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today[0])
-    selectors.ensure_fresh(world.congress, YEAR)
+    _published(world)
     state = LedgerState.objects.get()
     assert state.valid_until == dt.date(YEAR, 12, 1)
     today[0] = dt.date(YEAR, 11, 30)
-    selectors.ensure_fresh(world.congress, YEAR)
+    assert jobs.sweep_ledgers() == 0
     assert LedgerState.objects.get().computed_at == state.computed_at  # same month: not recomputed
     today[0] = dt.date(YEAR, 12, 1)  # November's monthly minimum now counts
-    selectors.ensure_fresh(world.congress, YEAR)
+    assert jobs.stale_ledgers() == [(world.congress.pk, scheme.pk)]
+    assert jobs.sweep_ledgers() == 1
     again = LedgerState.objects.get()
     assert again.computed_at > state.computed_at and again.valid_until == dt.date(YEAR + 1, 1, 1)
 
 
-def test_the_periodic_check_is_spread_over_reads_longest_unchecked_first(world, monkeypatch):
-    from tribune.assessment import services
+def test_the_periodic_check_is_spread_over_sweeps_longest_unchecked_first(world, monkeypatch):
+    from tribune.assessment import jobs
     from tribune.newsroom.models import Publication
 
     city_text = SCHEME_TEXT.replace("测试考核细则", "市级考核细则").replace("county: {default: 2}", "")
@@ -219,12 +228,15 @@ def test_the_periodic_check_is_spread_over_reads_longest_unchecked_first(world, 
     now = timezone.now()
     LedgerState.objects.filter(congress=world.congress).update(verified_at=now - dt.timedelta(minutes=20))
     LedgerState.objects.filter(congress=world.other_congress).update(verified_at=now - dt.timedelta(minutes=30))
-    monkeypatch.setattr(services, "PERIODIC_CHECKS_PER_READ", 1)
+    LedgerState.objects.exclude(congress__in=[world.congress, world.other_congress]).update(verified_at=now)
+    monkeypatch.setattr(jobs, "FULL_CHECKS_PER_SWEEP", 1)
 
-    # The first read checks only the longest unchecked ledger (the other district's, unchanged).
+    # The first sweep checks only the longest unchecked ledger (the other district's, unchanged).
+    assert jobs.sweep_ledgers() == 0
     assert [c.points for c in score_children(world.city, YEAR)] == [Decimal("28.5"), Decimal(0)]
     assert LedgerState.objects.get(congress=world.other_congress).verified_at > now - dt.timedelta(minutes=1)
-    # The next read checks this district's, finds the change and rescores it.
+    # The next checks this district's, finds the change and rescores it.
+    assert jobs.sweep_ledgers() == 1
     assert [c.points for c in score_children(world.city, YEAR)] == [Decimal(21), Decimal(0)]
 
 
@@ -247,6 +259,11 @@ def test_the_command_scores_every_congress_below_under_the_schemes_owner(world, 
     Congress.objects.filter(pk=world.city.pk).update(parent=province)
     scheme_create(member=None, congress=province, year=YEAR, text=SCHEME_TEXT, system=True)
     _published(world)
+    # Saving the province's scheme queued the ledgers of every congress below under it.
+    codes = set(LedgerState.objects.filter(scheme__congress=province).values_list("congress__code", flat=True))
+    assert codes == {"t-hebei", world.city.code, world.congress.code, world.other_congress.code}
+    LedgerState.objects.all().delete()
+    ScoreEntry.objects.all().delete()
     call_command("score", "recompute", "--congress", "t-hebei", "--year", str(YEAR), "--children")
     assert set(LedgerState.objects.filter(scheme__congress=province).values_list("congress__code", flat=True)) == {
         "t-hebei", world.city.code}

@@ -218,3 +218,17 @@ def test_a_running_period_says_so_and_offers_no_link_into_the_future(client, wor
     nxt = Quarter(today.year + 1, 1) if this_quarter.quarter == 4 else Quarter(today.year, this_quarter.quarter + 1)
     assert "尚未结束，统计至" in quarter_page.content.decode()
     assert reverse("assessment:ranking", args=[nxt.year, nxt.quarter]) not in quarter_page.content.decode()
+
+
+def test_a_report_says_its_scores_are_being_updated_while_a_recompute_waits(client, world, scored, settings):
+    client.force_login(world.director.user)
+    url = urls(scored)["notice"]
+    assert "计分更新中" not in client.get(url).content.decode()
+    settings.TRIBUNE_JOBS_EAGER = False  # as on a server: the fact change queues its recompute
+    publish(world, "新刊发的稿件", on=scored.first + dt.timedelta(days=5))
+    html = client.get(url).content.decode()
+    assert "计分更新中" in html and "的计算结果" in html
+    from tribune.jobs.services import run_waiting
+
+    run_waiting()  # the worker's turn
+    assert "计分更新中" not in client.get(url).content.decode()

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tribune.assessment import awards, exporters, notices, reports
+from tribune.assessment import jobs as ledger_jobs
 from tribune.assessment.forms import AwardCriteriaForm, NoticeFocusForm
 from tribune.assessment.periods import Month, Quarter, next_month, previous_month
 from tribune.org import access
@@ -59,6 +60,13 @@ def _respond(request, report: exporters.Report, template: str, context: dict):
     return response
 
 
+def _ledger_status(congress, upward: bool, year: int) -> dict:
+    """Whether the ledgers a report reads are being recomputed, and when they last were."""
+    if upward:
+        return ledger_jobs.status(list(congress.children.order_by("code")), congress, year=year)
+    return ledger_jobs.status([congress], year=year)
+
+
 def _query(upward) -> str:
     return "districts=1" if upward else ""
 
@@ -96,6 +104,7 @@ def notice(request, year, month):
         **_neighbours(previous_month(month), month, next_month(month)),
         "query": _query(upward),
         "focus_form": NoticeFocusForm(initial={"focus": focus}) if can_write else None,
+        "ledger_status": _ledger_status(congress, upward, month.year),
     }
     return _respond(request, report, "assessment/notice.html", context)
 
@@ -142,7 +151,7 @@ def ranking(request, year, quarter):
     prev = Quarter(quarter.year - 1, 4) if quarter.quarter == 1 else Quarter(quarter.year, quarter.quarter - 1)
     nxt = Quarter(quarter.year + 1, 1) if quarter.quarter == 4 else Quarter(quarter.year, quarter.quarter + 1)
     context = {"congress": congress, "quarter": quarter, "upward": upward, **_neighbours(prev, quarter, nxt),
-               "query": _query(upward)}
+               "query": _query(upward), "ledger_status": _ledger_status(congress, upward, quarter.year)}
     return _respond(request, report, "assessment/ranking.html", context)
 
 
@@ -269,6 +278,7 @@ def ledger(request):
                                                                and not entry.published)
     context = {"page": page, "total": total, "start": start, "end": end, "congresses": congresses,
                "assessed_by": assessed_by, "masked": masked, "filters": filters,
+               "ledger_status": ledger_jobs.status(congresses, assessed_by, year=end.year),
                "described": _describe(filters, congresses, masked)}
     return render(request, "assessment/ledger.html", context)
 
@@ -315,5 +325,6 @@ def awards_page(request, year):
         "groups": [(category, names[category], pool[category]) for category in awards.CATEGORIES],
         "report": confirmed.report(), "can_confirm": access.can_confirm_awards(member, congress),
         "counted_to": today if year == today.year else None,
+        "ledger_status": ledger_jobs.status([congress], year=year),
     }
     return render(request, "assessment/awards.html", context)

@@ -1,0 +1,187 @@
+"""Registering, enqueuing and running jobs; the sweeps the worker runs between jobs."""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from tribune.jobs.models import PENDING_STATES, Job, JobState
+
+logger = logging.getLogger("tribune.jobs")
+
+# kind -> handler(job, **params); filled by each app's jobs.py at start-up.
+HANDLERS: dict[str, Callable] = {}
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """A periodic check the worker runs (e.g. ledgers whose validity ran out), which enqueues jobs."""
+
+    name: str
+    function: Callable[[], int]
+    every_seconds: int
+
+
+SWEEPS: list[Sweep] = []
+
+
+def register(kind: str):
+    """Decorator: the handler of a kind of job. It receives the `Job` and the job's params."""
+
+    def decorate(function):
+        HANDLERS[kind] = function
+        return function
+
+    return decorate
+
+
+def register_sweep(name: str, every_seconds: int = 60):
+    def decorate(function):
+        SWEEPS[:] = [s for s in SWEEPS if s.name != name] + [Sweep(name, function, every_seconds)]
+        return function
+
+    return decorate
+
+
+def eager() -> bool:
+    return bool(getattr(settings, "TRIBUNE_JOBS_EAGER", False))
+
+
+def enqueue(kind: str, *, key: str = "", params: dict | None = None, congress_id: int | None = None,
+            requested_by_id: int | None = None) -> Job:
+    """Ask for a job. Inside a transaction the job is queued with it: rolled back, it was never
+    asked for; committed, the worker sees it. If a job with the same key is waiting, that job is
+    returned instead (coalesced). Eager mode (tests) runs it at once."""
+    if kind not in HANDLERS:
+        raise KeyError(f"no handler registered for job kind {kind!r}")
+    params = params or {}
+    key = (key or kind)[:120]
+    fields = {"kind": kind, "key": key, "params": params, "congress_id": congress_id,
+              "requested_by_id": requested_by_id}
+    if eager():
+        job = Job.objects.create(**fields, state=JobState.RUNNING, started_at=timezone.now())
+        _run(job, raise_errors=True)
+        return job
+    for _attempt in range(3):
+        waiting = Job.objects.filter(key=key, state=JobState.QUEUED).first()
+        if waiting is not None:
+            return waiting
+        try:
+            with transaction.atomic():  # a savepoint: a lost race leaves the caller's transaction usable
+                job = Job.objects.create(**fields)
+        except IntegrityError:
+            continue  # another request queued the same key meanwhile: join it
+        _dispatch(job)
+        return job
+    raise RuntimeError(f"could not queue job {key!r}")
+
+
+def _dispatch(job: Job) -> None:
+    """Hand the job to the task backend. The database backend inserts its task row in the
+    caller's transaction (committed together, or not at all); any other backend (Redis) is told
+    only once the transaction has committed, so a worker never looks for a job not yet visible."""
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+
+    from tribune.jobs.tasks import run_job
+
+    if isinstance(task_backends["default"], DatabaseBackend):
+        run_job.enqueue(job.pk)
+    else:
+        transaction.on_commit(lambda: run_job.enqueue(job.pk))
+
+
+def run(job_id: int) -> None:
+    """Run a queued job (called by the task the worker picked up). A job that is no longer
+    waiting (run already, by another worker) is left alone."""
+    claimed = Job.objects.filter(pk=job_id, state=JobState.QUEUED).update(
+        state=JobState.RUNNING, started_at=timezone.now())
+    if claimed != 1:
+        return
+    _run(Job.objects.get(pk=job_id), raise_errors=False)
+
+
+def _run(job: Job, *, raise_errors: bool) -> None:
+    handler = HANDLERS.get(job.kind)
+    try:
+        if handler is None:
+            raise KeyError(f"no handler registered for job kind {job.kind!r}")
+        result = handler(job, **job.params)
+    except Exception as exc:
+        if (progress := getattr(job, "_progress", None)) is not None:
+            progress.flush()
+        Job.objects.filter(pk=job.pk).update(state=JobState.FAILED, finished_at=timezone.now(),
+                                             error="".join(traceback.format_exception(exc))[-4000:],
+                                             message=str(exc)[:300])
+        logger.exception("job %s (%s) failed", job.pk, job.key)
+        if raise_errors:
+            raise
+        return
+    Job.objects.filter(pk=job.pk).update(state=JobState.DONE, finished_at=timezone.now(),
+                                         result=result if isinstance(result, dict) else {})
+
+
+class Progress:
+    """What a handler reports as it goes: done of total, and a line for the user. Written at
+    most once a second (and at the end), each in its own short statement."""
+
+    def __init__(self, job: Job, total: int = 0):
+        self.job, self.total, self.done, self._written, self._message = job, total, 0, 0.0, ""
+        job._progress = self  # so a failure records how far the job got
+        self._write("")
+
+    def step(self, message: str = "", n: int = 1) -> None:
+        self.done += n
+        self._message = message
+        if time.monotonic() - self._written >= 1 or self.done >= self.total:
+            self._write(message)
+
+    def flush(self) -> None:
+        self._write(self._message)
+
+    def _write(self, message: str) -> None:
+        self._written = time.monotonic()
+        Job.objects.filter(pk=self.job.pk).update(done=self.done, total=self.total, message=message[:300])
+
+
+def pending(*, kinds: tuple[str, ...], congress_ids) -> list[Job]:
+    """The jobs of these kinds waiting or running for these congresses (what a page says is
+    "being updated")."""
+    return list(Job.objects.filter(kind__in=kinds, congress_id__in=list(congress_ids), state__in=PENDING_STATES)
+                .order_by("created_at"))
+
+
+def run_waiting() -> int:
+    """Run every waiting job here and now, oldest first (the demo loader, so its pages open on
+    complete ledgers; an operator's `tribune worker --batch` does the same through the backend)."""
+    count = 0
+    while (job := Job.objects.filter(state=JobState.QUEUED).order_by("created_at", "id").first()) is not None:
+        run(job.pk)
+        count += 1
+    return count
+
+
+def latest(*, kind: str, key: str) -> Job | None:
+    return Job.objects.filter(kind=kind, key=key).order_by("-created_at", "-id").first()
+
+
+def run_sweeps(now: float, last_run: dict[str, float]) -> None:
+    """Run the sweeps that are due (the worker calls this between jobs)."""
+    for sweep in SWEEPS:
+        if now - last_run.get(sweep.name, 0.0) < sweep.every_seconds:
+            continue
+        last_run[sweep.name] = now
+        try:
+            queued = sweep.function()
+        except Exception:
+            logger.exception("sweep %s failed", sweep.name)
+        else:
+            if queued:
+                logger.info("sweep %s queued %s job(s)", sweep.name, queued)
