@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "tribune.jobs",
+    "tribune.kit",
     "tribune.org",
     "tribune.outlets",
     "tribune.newsroom",

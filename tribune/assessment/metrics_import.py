@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.assessment import matching
+from tribune.kit import ooxml
 from tribune.newsroom import services as newsroom_services
 from tribune.newsroom.models import MetricSnapshot, MetricSource, Publication
 from tribune.org import access
@@ -55,11 +56,16 @@ def _sheet_message(error: matching.SheetError) -> str:
 def _xlsx_rows(data: bytes) -> list[list]:
     from openpyxl import load_workbook
 
+    damaged = ServiceError(_("The file looks like an Excel workbook but cannot be opened. Save it again as .xlsx "
+                             "and retry."), field="file")
+    try:
+        ooxml.open_package(data, ooxml.Limits(max_file_bytes=MAX_BYTES))
+    except ooxml.PackageError as exc:
+        raise (damaged if exc.damaged else ServiceError(str(exc), field="file")) from None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        raise ServiceError(_("The file looks like an Excel workbook but cannot be opened. Save it again as .xlsx "
-                             "and retry."), field="file") from None
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, SyntaxError):
+        raise damaged from None
     try:
         sheet = workbook.worksheets[0]
         rows = []
@@ -68,6 +74,8 @@ def _xlsx_rows(data: bytes) -> list[list]:
             if len(rows) > MAX_ROWS + matching.HEADER_SEARCH_ROWS:
                 break
         return rows
+    except (KeyError, ValueError, TypeError, IndexError, SyntaxError):  # SyntaxError: XML ParseError
+        raise damaged from None
     finally:
         workbook.close()
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tribune.deputies.models import Deputy, SeatLevel, Sector, StoryKind
+from tribune.kit import forms as kit_forms
 from tribune.outlets.models import Outlet, OutletLevel
 from tribune.planning.models import Activity
 from tribune.web.templatetags.tribune import cndate
@@ -12,7 +13,7 @@ from tribune.web.templatetags.tribune import cndate
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class DeputyForm(forms.Form):
+class DeputyForm(kit_forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     name = forms.CharField(label=_("Name"), max_length=40)
     group = forms.CharField(label=_("Deputy group or constituency"), max_length=60,
@@ -26,7 +27,7 @@ class DeputyForm(forms.Form):
     is_active = forms.BooleanField(label=_("In office"), required=False, initial=True)
 
 
-class SeatForm(forms.Form):
+class SeatForm(kit_forms.Form):
     level = forms.ChoiceField(label=_("Level"), choices=[("", "—"), *SeatLevel.choices], required=False)
     term = forms.CharField(label=_("Term"), max_length=20, required=False, help_text=_("e.g. 第十届"))
     started_on = forms.DateField(label=_("Term began"), required=False, widget=DATE)
@@ -35,11 +36,11 @@ class SeatForm(forms.Form):
 SeatFormSet = forms.formset_factory(SeatForm, extra=0, min_num=3, max_num=5)
 
 
-class ImportForm(forms.Form):
+class ImportForm(kit_forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
 
 
-class DeputyFilterForm(forms.Form):
+class DeputyFilterForm(kit_forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     group = forms.CharField(label=_("Deputy group"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), choices=[("", _("All")), *Sector.choices], required=False)
@@ -56,7 +57,7 @@ class ActivityField(forms.ModelChoiceField):
         return f"{cndate(obj.start_date)} · {obj.get_kind_display()} · {obj.title}"
 
 
-class StoryForm(forms.Form):
+class StoryForm(kit_forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=StoryKind.choices)
     title = forms.CharField(label=_("Title"), max_length=120)
@@ -82,7 +83,7 @@ class StoryForm(forms.Form):
             "group", "name")
 
 
-class StoryFilterForm(forms.Form):
+class StoryFilterForm(kit_forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All")), *StoryKind.choices], required=False)
     stage = forms.ChoiceField(label=_("Stage"), required=False)
@@ -95,20 +96,20 @@ class StoryFilterForm(forms.Form):
         self.fields["stage"].choices = [("", _("All")), *Stage.choices]
 
 
-class LinkManuscriptForm(forms.Form):
+class LinkManuscriptForm(kit_forms.Form):
     manuscript = forms.IntegerField(label=_("Manuscript"), min_value=1)
 
 
-class InterviewForm(forms.Form):
+class InterviewForm(kit_forms.Form):
     held_on = forms.DateField(label=_("Date of the interview"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
-class TypicalForm(forms.Form):
+class TypicalForm(kit_forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PublicationForm(forms.Form):
+class PublicationForm(kit_forms.Form):
     manuscript = forms.IntegerField(label=_("Manuscript"), min_value=1)
     outlet = forms.ModelChoiceField(label=_("Outlet"), queryset=Outlet.objects.none())
     published_on = forms.DateField(label=_("Publication date"), widget=DATE)
@@ -121,7 +122,7 @@ class PublicationForm(forms.Form):
             "level", "name")
 
 
-class ReprintForm(forms.Form):
+class ReprintForm(kit_forms.Form):
     publication = forms.IntegerField(label=_("Publication"), min_value=1)
     outlet_name = forms.CharField(label=_("Reprinted by"), max_length=100)
     level = forms.ChoiceField(label=_("Level"), choices=OutletLevel.choices)
@@ -129,7 +130,7 @@ class ReprintForm(forms.Form):
     address = forms.CharField(label=_("Address"), max_length=500, required=False)
 
 
-class CoverageForm(forms.Form):
+class CoverageForm(kit_forms.Form):
     period = forms.ChoiceField(label=_("Period"), required=False,
                                choices=[("year", _("This year")), ("term", _("This term"))])
     dimension = forms.ChoiceField(label=_("Break down by"), required=False,

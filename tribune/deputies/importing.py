@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from tribune.deputies.models import Deputy, SeatLevel, Sector
+from tribune.kit import ooxml
 
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 2000
@@ -173,6 +174,10 @@ def _read_sheet(data: bytes) -> list[tuple]:
     from openpyxl import load_workbook
 
     try:
+        ooxml.open_package(data, ooxml.Limits(max_file_bytes=MAX_BYTES, max_total_bytes=50 * 1024 * 1024))
+    except ooxml.PackageError as exc:
+        raise ImportFileError(str(exc)) from exc
+    try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
         rows = []
@@ -181,7 +186,8 @@ def _read_sheet(data: bytes) -> list[tuple]:
             if len(rows) > MAX_ROWS + 1:
                 raise ImportFileError(_("The file has more than %(n)s rows.") % {"n": MAX_ROWS})
         workbook.close()
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError, SyntaxError) as exc:
+        # SyntaxError: the XML parser's ParseError, for a part that is not well-formed.
         raise ImportFileError(_("Only Excel .xlsx files can be imported; this file is not one.")) from exc
     return rows
 

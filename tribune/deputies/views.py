@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from tribune.deputies import coverage, exporting, forms, importing, reach, selectors, services
 from tribune.deputies.models import Deputy, DeputyStory, SeatLevel, Sector, Stage
+from tribune.kit import params
 from tribune.newsroom.models import Manuscript, Publication
 from tribune.newsroom.states import OUTLET_READY_STATES
 from tribune.org import access
@@ -64,6 +65,7 @@ def home(request):
 # --- Registry --------------------------------------------------------------------------------
 
 @member_required
+@params.query(forms=[forms.DeputyFilterForm])
 def deputy_list(request):
     _require_view(request)
     member = request.member
@@ -248,6 +250,7 @@ def deputy_export(request):
 # --- Stories ---------------------------------------------------------------------------------
 
 @member_required
+@params.query(activity=params.Id(), forms=[forms.StoryFilterForm])
 def story_list(request):
     _require_view(request)
     member = request.member
@@ -256,11 +259,11 @@ def story_list(request):
                .select_related("typical").prefetch_related("deputies").order_by("-happened_on", "-id"))
     # "Stories from this activity": an activity of the member's own congress, or a 404.
     activity = None
-    activity_id = request.GET.get("activity", "")
+    activity_id = request.query.activity
+    if "activity" in request.query.errors:  # a list of one activity's stories, of none: no such page
+        raise Http404
     if activity_id:
-        if not activity_id.isdigit():
-            raise Http404
-        activity = access.get_object_for_member(Activity.objects.all(), member, int(activity_id))
+        activity = access.get_object_for_member(Activity.objects.all(), member, activity_id)
         stories = stories.filter(activity=activity)
     if form.is_valid():
         data = form.cleaned_data
@@ -310,12 +313,10 @@ def _story_form_page(request, story=None):
                 _add_errors(form, exc)
     elif story is None:
         initial = {"happened_on": timezone.localdate()}
-        deputy_id = request.GET.get("deputy", "")
-        if deputy_id.isdigit():
-            initial["deputies"] = [int(deputy_id)]
-        activity_id = request.GET.get("activity", "")
-        if activity_id.isdigit():
-            initial["activity"] = int(activity_id)
+        if request.query.deputy:
+            initial["deputies"] = [request.query.deputy]
+        if request.query.activity:
+            initial["activity"] = request.query.activity
         form = forms.StoryForm(initial=initial, congress=congress)
     else:
         form = forms.StoryForm(congress=congress, initial={
@@ -326,6 +327,7 @@ def _story_form_page(request, story=None):
 
 
 @member_required
+@params.query(deputy=params.Id(), activity=params.Id())
 def story_create(request):
     _require_view(request)
     return _story_form_page(request)
@@ -338,6 +340,7 @@ def story_edit(request, pk):
 
 
 @member_required
+@params.query(find=params.Text(100))
 def story_detail(request, pk, forms_with_errors=None):
     _require_view(request)
     member = request.member
@@ -349,7 +352,7 @@ def story_detail(request, pk, forms_with_errors=None):
     # Publications and reprints are the newsroom's facts: its rule (the coordinator) applies.
     can_record_outlets = access.can_record_publication(member, story)
     ready = [link.manuscript for link in links if link.manuscript.state in OUTLET_READY_STATES]
-    find = request.GET.get("find", "").strip()[:100]
+    find = request.query.find
     facts = {Stage.LEAD: True, Stage.INTERVIEWED: story.has_interview, Stage.DRAFTED: story.has_manuscript,
              Stage.PUBLISHED: story.has_publication}
     context = {
@@ -509,6 +512,7 @@ def _label_maps():
 
 
 @member_required
+@params.query(forms=[forms.CoverageForm])
 def coverage_page(request):
     _require_view(request)
     member, today = request.member, timezone.localdate()
@@ -545,9 +549,10 @@ def _typical_cases_of(request):
     member = request.member
     cases = selectors.typical_cases(member.congress)
     years = sorted({d.year for d in cases.values_list("happened_on", flat=True)}, reverse=True)
-    year = request.GET.get("year", "")
-    if year.isdigit() and int(year) in years:
-        cases = cases.filter(happened_on__year=int(year))
+    year = request.query.year
+    if year in years:
+        cases = cases.filter(happened_on__year=year)
+        year = str(year)
     else:
         year = ""
     travels = selectors.case_travels(cases.values_list("pk", flat=True))
@@ -555,6 +560,7 @@ def _typical_cases_of(request):
 
 
 @member_required
+@params.query(year=params.Year())
 def typical_cases(request):
     _require_view(request)
     cases, travels, years, year = _typical_cases_of(request)
@@ -567,6 +573,7 @@ def typical_cases(request):
 
 
 @member_required
+@params.query(year=params.Year())
 def typical_cases_export(request):
     _require_view(request)
     cases, travels, _years, year = _typical_cases_of(request)

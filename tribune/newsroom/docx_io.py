@@ -1,7 +1,6 @@
 """Manuscripts to and from .docx, formatting stripped."""
 
 import io
-import zipfile
 
 import docx
 from django.utils.translation import gettext as _
@@ -9,6 +8,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from tribune.kit import docx_reader
 from tribune.newsroom.filetypes import is_docx
 
 MAX_DOCX_BYTES = 20 * 1024 * 1024
@@ -26,12 +26,10 @@ def read_docx(data: bytes) -> tuple[str, str]:
     if not is_docx(data):
         raise DocxError(_("This is not a Word (.docx) file. Save it as .docx and try again."))
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
-        raise DocxError(_("The Word file cannot be read: it may be damaged.")) from exc
-    except Exception as exc:  # lxml raises its own XMLSyntaxError for a damaged part
-        raise DocxError(_("The Word file cannot be read: it may be damaged.")) from exc
-    paragraphs = [p.text.strip() for p in document.paragraphs]
+        paragraphs = docx_reader.read_paragraphs(data)
+    except docx_reader.DocxReadError as exc:
+        raise DocxError(str(exc)) from exc
+    paragraphs = [p.strip() for p in paragraphs]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         raise DocxError(_("The Word file has no text."))

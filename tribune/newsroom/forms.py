@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tribune.kit import forms as kit_forms
 from tribune.newsroom.models import Channel, ManuscriptKind, Placement
 from tribune.newsroom.states import State
 from tribune.outlets.models import OutletLevel
@@ -13,7 +14,7 @@ from tribune.outlets.models import OutletLevel
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ListFilterForm(forms.Form):
+class ListFilterForm(kit_forms.Form):
     """The filters of the manuscript list (GET). An invalid value only drops that filter."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
@@ -41,7 +42,7 @@ class ListFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
 
 
-class ManuscriptForm(forms.Form):
+class ManuscriptForm(kit_forms.Form):
     """Title, text and metadata of a manuscript. Authors come as ordered rows beside it."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -65,17 +66,17 @@ class ManuscriptForm(forms.Form):
         return day
 
 
-class DocxImportForm(forms.Form):
+class DocxImportForm(kit_forms.Form):
     file = forms.FileField(label=_("Word file (.docx)"))
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(kit_forms.Form):
     file = forms.FileField(label=_("File"), help_text=_("JPG, PNG or GIF images, MP4 videos, Word files"))
     caption = forms.CharField(label=_("Caption"), max_length=200, required=False,
                               help_text=_("Required for images"))
 
 
-class VersionForm(forms.Form):
+class VersionForm(kit_forms.Form):
     """A transition that only needs the version the page was based on."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -100,7 +101,7 @@ class SubmitToOutletsForm(VersionForm):
         self.fields["outlets"].label_from_instance = lambda o: f"{o.name}（{o.get_level_display()}）"
 
 
-class PublicationForm(forms.Form):
+class PublicationForm(kit_forms.Form):
     published_on = forms.DateField(label=_("Publication date"), widget=DATE_WIDGET)
     title = forms.CharField(label=_("Title as published"), max_length=200)
     address = forms.CharField(label=_("Address or page"), max_length=500, required=False,
@@ -114,13 +115,13 @@ class CorrectPublicationForm(PublicationForm):
     reason = forms.CharField(label=_("Reason for the correction"), max_length=300)
 
 
-class WithdrawPublicationForm(forms.Form):
+class WithdrawPublicationForm(kit_forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(label=_("Reason for the withdrawal"), max_length=300)
     factual_error = forms.BooleanField(label=_("Withdrawn for a factual error"), required=False)
 
 
-class MetricsForm(forms.Form):
+class MetricsForm(kit_forms.Form):
     reads = forms.IntegerField(label=_("Reads"), min_value=0, max_value=2_000_000_000)
     shares = forms.IntegerField(label=_("Shares"), min_value=0, max_value=2_000_000_000, required=False)
     likes = forms.IntegerField(label=_("Likes"), min_value=0, max_value=2_000_000_000, required=False)
@@ -129,14 +130,14 @@ class MetricsForm(forms.Form):
                                help_text=_("Leave empty for now"))
 
 
-class ReprintForm(forms.Form):
+class ReprintForm(kit_forms.Form):
     outlet_name = forms.CharField(label=_("Reprinted by"), max_length=100)
     level = forms.ChoiceField(label=_("Level"), choices=OutletLevel.choices)
     reprinted_on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
     address = forms.CharField(label=_("Address"), max_length=500, required=False)
 
 
-class InstructionForm(forms.Form):
+class InstructionForm(kit_forms.Form):
     leader_name = forms.CharField(label=_("Leader"), max_length=60)
     level = forms.ChoiceField(label=_("Level"), choices=OutletLevel.choices)
     given_on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)

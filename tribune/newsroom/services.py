@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tribune.kit import files
 from tribune.newsroom import docx_io, filetypes
 from tribune.newsroom.models import (
     Attachment,
@@ -194,9 +195,13 @@ def manuscript_create(
     return manuscript
 
 
-@transaction.atomic
 def manuscript_import_docx(*, member: Member, data: bytes, **fields) -> Manuscript:
-    """A new draft from a Word file: its first paragraph is the title, the rest the body."""
+    """A new draft from a Word file: its first paragraph is the title, the rest the body.
+
+    Not one transaction: the file is read first, outside any transaction, because SQLite's
+    write lock is taken when a transaction opens (IMMEDIATE): a slow file read inside it made
+    every other user's save fail with "database is locked". The write is manuscript_create's
+    own short transaction."""
     access.require(access.can_create_manuscript(member), _("You may not write manuscripts."))
     try:
         title, body = docx_io.read_docx(data)
@@ -617,10 +622,10 @@ def attachment_add(*, member: Member, manuscript: Manuscript, uploaded, caption:
     if kind == filetypes.IMAGE and not caption:
         raise ServiceError(_("An image needs a caption."), field="caption")
     attachment = Attachment(manuscript=manuscript, kind=kind, content_type=content_type,
-                            original_name=uploaded.name[:200], size=uploaded.size, caption=caption[:200],
-                            uploaded_by=member)
+                            original_name=files.display_name(uploaded.name), size=uploaded.size,
+                            caption=caption[:200], uploaded_by=member)
     # Everything is validated before the file is written, so a refusal leaves no file behind.
-    attachment.file.save(uploaded.name, uploaded, save=False)
+    attachment.file.save(files.stored_name(uploaded.name, content_type), uploaded, save=False)
     attachment.save()
     restarted = _review_again_for_files(manuscript, member)
     audit_record(action="attachment.add", member=member, obj=manuscript,

@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tribune.kit import forms as kit_forms
 from tribune.org.models import ChainStep, Member, Office, Role
 
 
-class MemberFilterForm(forms.Form):
+class MemberFilterForm(kit_forms.Form):
     office = forms.ModelChoiceField(label=_("Office"), queryset=Office.objects.none(), required=False,
                                     empty_label=_("All offices"))
     role = forms.ChoiceField(label=_("Role"), required=False, choices=[("", _("All roles")), *Role.choices])
@@ -18,7 +19,7 @@ class MemberFilterForm(forms.Form):
         self.fields["office"].queryset = Office.objects.filter(congress=congress)
 
 
-class MemberForm(forms.Form):
+class MemberForm(kit_forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=40)
     title = forms.CharField(label=_("Job title"), max_length=60, required=False,
                             help_text=_("e.g. 副主任, 信息员"))
@@ -42,7 +43,7 @@ class MemberCreateForm(MemberForm):
     field_order = ["username", "name", "title", "office", "roles", "password"]
 
 
-class PasswordForm(forms.Form):
+class PasswordForm(kit_forms.Form):
     password = forms.CharField(label=_("New password"), widget=forms.PasswordInput,
                                help_text=_("At least 8 characters."))
     password2 = forms.CharField(label=_("New password again"), widget=forms.PasswordInput)
@@ -54,7 +55,7 @@ class PasswordForm(forms.Form):
         return data
 
 
-class OfficeForm(forms.Form):
+class OfficeForm(kit_forms.Form):
     name = forms.CharField(label=_("Office name"), max_length=60)
     leader = forms.ModelChoiceField(label=_("Leader in charge"), queryset=Member.objects.none(), required=False,
                                     empty_label=_("— none —"))
@@ -74,7 +75,7 @@ class OfficeForm(forms.Form):
 STEP_CHOICES = [("", _("— none —")), *ChainStep.choices]
 
 
-class ChainForm(forms.Form):
+class ChainForm(kit_forms.Form):
     """One to four ordered steps; empty steps at the end are dropped, a gap is refused."""
 
     step1 = forms.ChoiceField(label=_("Step 1"), choices=STEP_CHOICES)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tribune.kit import params
 from tribune.org import access, services
 from tribune.org.errors import ServiceError
 from tribune.org.forms import ChainForm, MemberCreateForm, MemberFilterForm, MemberForm, OfficeForm, PasswordForm
@@ -41,6 +42,7 @@ def _chain_labels(congress) -> list[str]:
 
 
 @member_required
+@params.query(forms=[MemberFilterForm])
 def member_list(request):
     member = request.member
     _require_view(member)

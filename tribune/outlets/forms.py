@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tribune.kit import forms as kit_forms
 from tribune.outlets.models import Outlet, OutletKind, OutletLevel
 
 
-class OutletFilterForm(forms.Form):
+class OutletFilterForm(kit_forms.Form):
     level = forms.ChoiceField(label=_("Level"), required=False,
                               choices=[("", _("All levels")), *OutletLevel.choices])
     kind = forms.ChoiceField(label=_("Outlet kind"), required=False,
@@ -15,7 +16,7 @@ class OutletFilterForm(forms.Form):
     inactive = forms.BooleanField(label=_("Show outlets out of use"), required=False)
 
 
-class OutletForm(forms.Form):
+class OutletForm(kit_forms.Form):
     name = forms.CharField(label=_("Outlet name"), max_length=100)
     level = forms.ChoiceField(label=_("Level"), choices=OutletLevel.choices)
     kind = forms.ChoiceField(label=_("Outlet kind"), choices=OutletKind.choices)
@@ -28,7 +29,7 @@ class OutletEditForm(OutletForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ContactFilterForm(forms.Form):
+class ContactFilterForm(kit_forms.Form):
     outlet = forms.ModelChoiceField(label=_("Outlet"), queryset=Outlet.objects.none(), required=False,
                                     empty_label=_("All outlets"))
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
@@ -38,7 +39,7 @@ class ContactFilterForm(forms.Form):
         self.fields["outlet"].queryset = Outlet.objects.filter(congress=congress).order_by("name")
 
 
-class ContactForm(forms.Form):
+class ContactForm(kit_forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=40)
     outlet = forms.ModelChoiceField(label=_("Outlet"), queryset=Outlet.objects.none(), required=False,
                                     empty_label=_("— not at an outlet —"))

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tribune.kit import params
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
 from tribune.outlets import selectors, services
@@ -26,6 +27,7 @@ def _require_manage(member):
 
 
 @member_required
+@params.query(forms=[OutletFilterForm])
 def outlet_list(request):
     member = request.member
     _require_view(member)
@@ -116,6 +118,7 @@ def catalogue_reload(request):
 
 
 @member_required
+@params.query(forms=[ContactFilterForm])
 def contact_list(request):
     member = request.member
     _require_view(member)
@@ -131,6 +134,7 @@ def contact_list(request):
 
 
 @member_required
+@params.query(outlet=params.Id())
 def contact_create(request):
     return _contact_form(request, None)
 
@@ -160,5 +164,5 @@ def _contact_form(request, contact):
             "position": contact.position, "phone": contact.phone, "email": contact.email, "note": contact.note,
         })
     else:
-        form = ContactForm(congress=member.congress, initial={"outlet": request.GET.get("outlet") or None})
+        form = ContactForm(congress=member.congress, initial={"outlet": request.query.outlet})
     return render(request, "outlets/contact_form.html", {"form": form, "contact": contact})

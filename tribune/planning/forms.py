@@ -4,6 +4,7 @@ member's own congress, so an id from another congress is simply not a valid choi
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tribune.kit import forms as kit_forms
 from tribune.newsroom.models import Manuscript
 from tribune.org.models import Member, Office
 from tribune.outlets.models import MediaContact
@@ -12,7 +13,7 @@ from tribune.planning.models import ActivityKind, MeetingKind, Phase, TaskType
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class CongressForm(forms.Form):
+class CongressForm(kit_forms.Form):
     """A form whose member and office choices are the member's congress."""
 
     def __init__(self, *args, member, **kwargs):
@@ -72,7 +73,7 @@ class LinkForm(CongressForm):
     manuscript = forms.ModelChoiceField(label=_("manuscript"), queryset=Manuscript.objects.none(), required=False)
 
 
-class KeyPointForm(forms.Form):
+class KeyPointForm(kit_forms.Form):
     text = forms.CharField(label=_("key point"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
     is_hot = forms.BooleanField(label=_("livelihood hot topic (民生热点)"), required=False)
 
@@ -117,7 +118,7 @@ class InvitationForm(CongressForm):
     contact = forms.ModelChoiceField(label=_("journalist"), queryset=MediaContact.objects.none())
 
 
-class MaterialForm(forms.Form):
+class MaterialForm(kit_forms.Form):
     file = forms.FileField(label=_("file"))
     caption = forms.CharField(label=_("caption"), max_length=200, required=False)
 
@@ -132,7 +133,7 @@ class TopicForm(CongressForm):
     activity = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class RegularMeetingForm(forms.Form):
+class RegularMeetingForm(kit_forms.Form):
     date = forms.DateField(label=_("date"), widget=DATE)
     notes = forms.CharField(label=_("notes"), max_length=2000, required=False)
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tribune.kit import files, params
 from tribune.newsroom import services as newsroom
 from tribune.newsroom.models import Manuscript, ManuscriptKind, Topic
 from tribune.org import access
@@ -418,7 +419,7 @@ def key_points_draft(*, member: Member, meeting: Meeting, point_ids) -> Manuscri
     """A new-media draft from a selection of key points, in the order they were logged; it is
     linked to the meeting's first new-media task that has no manuscript yet."""
     access.require(access.can_draft_from_key_points(member, meeting), _("You may not write manuscripts."))
-    ids = [int(i) for i in point_ids if str(i).isdigit()]
+    ids = [params.parse_id(i) for i in point_ids if params.is_id(i)]
     points = list(meeting.key_points.filter(pk__in=ids).order_by("created_at", "id"))
     if not points:
         raise ServiceError(_("Select at least one key point."), field="points")
@@ -542,9 +543,10 @@ def material_add(*, member: Member, activity: Activity, uploaded, caption: str =
     caption = (caption or "").strip()
     if kind == "image" and not caption:
         raise ServiceError(_("An image needs a caption."), field="caption")
-    material = Material(activity=activity, kind=kind, content_type=content_type, original_name=uploaded.name[:200],
-                        size=uploaded.size, caption=caption[:200], uploaded_by=member)
-    material.file.save(uploaded.name, uploaded, save=False)
+    material = Material(activity=activity, kind=kind, content_type=content_type,
+                        original_name=files.display_name(uploaded.name), size=uploaded.size, caption=caption[:200],
+                        uploaded_by=member)
+    material.file.save(files.stored_name(uploaded.name, content_type), uploaded, save=False)
     material.save()
     audit_record(action="material.add", member=member, obj=activity,
                  detail={"file": material.original_name, "kind": kind})

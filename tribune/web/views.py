@@ -1,6 +1,7 @@
 """Dashboard, audit log and error pages."""
 
 import datetime as dt
+import functools
 import json
 
 from django import forms
@@ -12,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from tribune.kit import forms as kit_forms
+from tribune.kit import params
 from tribune.org import access
 from tribune.org.models import AuditEntry, Role
 from tribune.web import dashboard as dashboard_selectors
@@ -20,13 +23,14 @@ from tribune.web import dashboard as dashboard_selectors
 def member_required(view):
     """Login required, and a membership: a user with no active membership sees a 403."""
 
+    # functools.wraps also carries the view's attributes outwards, such as the query
+    # parameters it declares (kit.params), which the fuzz guard reads.
     @login_required
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         access.require(request.member is not None, "no active membership")
         return view(request, *args, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 
@@ -56,7 +60,7 @@ ACTION_LABELS = {
 }
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(kit_forms.Form):
     action = forms.CharField(label=_("Action taken"), required=False, max_length=60,
                              help_text=_("The start of an action, e.g. manuscript. or login"))
     user = forms.CharField(label=_("User"), required=False, max_length=150)
@@ -72,6 +76,7 @@ class AuditFilterForm(forms.Form):
 
 @require_GET
 @member_required
+@params.query(forms=[AuditFilterForm])
 def audit_log(request):
     """The audit log, read-only, for the auditor (三员分立: the auditor reads, nobody edits).
     Entries of the auditor's own congress only: those no congress can be attributed to (a failed
@@ -108,6 +113,8 @@ def _error(request, status, title, text):
 
 
 def bad_request(request, exception=None):
+    if isinstance(exception, params.BadParameter):  # a value the strict parser refused says why
+        return _error(request, 400, _("Bad request"), exception.message)
     return _error(request, 400, _("Bad request"), _("The request could not be understood."))
 
 

@@ -1,8 +1,6 @@
 """Commissioned pieces (约稿): the list with due dates and delivery, recorded by the coordinator.
 An undelivered piece past its due date costs the office points under the scheme."""
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -12,17 +10,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tribune.assessment.models import Commission
 from tribune.assessment.services import commission_create, commission_deliver
+from tribune.kit import params
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.org.models import Office
 from tribune.web.views import member_required
-
-
-def _date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((text or "").strip())
-    except ValueError:
-        return None
 
 
 @member_required
@@ -41,17 +33,19 @@ def commission_list(request):
 
 @member_required
 @require_POST
+@params.posted(on_error="view", due_date=params.Date(), office=params.Id(), title=params.Text(200),
+               requested_by=params.Text(100))
 def commission_add(request):
     member = request.member
-    due = _date(request.POST.get("due_date"))
-    office_id = request.POST.get("office", "")
-    office = Office.objects.filter(pk=int(office_id), congress=member.congress).first() if office_id.isdigit() else None
+    due = request.posted.due_date
+    office_id = request.posted.office
+    office = Office.objects.filter(pk=office_id, congress=member.congress).first() if office_id else None
     if due is None:
         messages.error(request, _("Give the due date as YYYY-MM-DD."))
         return redirect("assessment:commissions")
     try:
-        commission_create(member=member, office=office, title=request.POST.get("title", ""), due_date=due,
-                          requested_by=request.POST.get("requested_by", ""))
+        commission_create(member=member, office=office, title=request.posted.title, due_date=due,
+                          requested_by=request.posted.requested_by)
     except ServiceError as error:
         messages.error(request, error.message)
     else:
@@ -61,10 +55,11 @@ def commission_add(request):
 
 @member_required
 @require_POST
+@params.posted(delivered_on=params.Date())
 def commission_delivered(request, pk):
     member = request.member
     commission = access.get_object_for_member(Commission.objects.all(), member, pk)
-    day = _date(request.POST.get("delivered_on")) or timezone.localdate()
+    day = request.posted.delivered_on or timezone.localdate()
     try:
         commission_deliver(member=member, commission=commission, delivered_on=day)
     except ServiceError as error:

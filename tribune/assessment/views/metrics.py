@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from tribune.assessment import metrics_import
 from tribune.assessment.forms import MetricsUploadForm
+from tribune.kit import params
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.web.forms import add_service_error
@@ -38,7 +39,8 @@ def _picks(post, staged) -> dict[int, int | None]:
     picks: dict[int, int | None] = {}
     for row in staged["rows"]:
         value = post.get(f"pick-{row['line']}", "")
-        picks[row["line"]] = int(value) if value.isdigit() else None
+        # The names are one per row of the staged file, so they are parsed here, not declared.
+        picks[row["line"]] = params.parse_id(value) if params.is_id(value) else None
     return picks
 
 

@@ -22,6 +22,7 @@ from tribune.assessment import awards, exporters, notices, reports
 from tribune.assessment import jobs as ledger_jobs
 from tribune.assessment.forms import AwardCriteriaForm, NoticeFocusForm
 from tribune.assessment.periods import Month, Quarter, next_month, previous_month
+from tribune.kit import params
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.org.models import Congress
@@ -34,11 +35,11 @@ def _scope(request) -> tuple[Congress, bool]:
     congress (docs/access.md); `?congress=` naming another congress is a 404."""
     member = request.member
     congress = member.congress
-    code = request.GET.get("congress", "").strip()
+    code = request.query.congress
     if code and code != congress.code:
         raise Http404
     access.require(access.can_see_reports(member, congress), "reports are for editorial staff")
-    upward = request.GET.get("districts") == "1"
+    upward = request.query.districts
     if upward:
         if not congress.children.exists():
             raise Http404
@@ -46,8 +47,13 @@ def _scope(request) -> tuple[Congress, bool]:
     return congress, upward
 
 
+# The parameters of a report page: whose report, whether it ranks the districts, which format.
+REPORT_QUERY = {"congress": params.Text(40), "districts": params.Flag(),
+                "format": params.Choice("html", "docx", "xlsx", default="html")}
+
+
 def _respond(request, report: exporters.Report, template: str, context: dict):
-    fmt = request.GET.get("format", "html")
+    fmt = request.query.format
     if fmt == "xlsx":
         response = HttpResponse(exporters.render_xlsx(report), content_type=exporters.XLSX)
     elif fmt == "docx":
@@ -90,6 +96,7 @@ def _neighbours(prev, period, nxt) -> dict:
 
 @member_required
 @require_GET
+@params.query(**REPORT_QUERY)
 def notice(request, year, month):
     congress, upward = _scope(request)
     try:
@@ -141,6 +148,7 @@ def ranking_latest(request):
 
 @member_required
 @require_GET
+@params.query(**REPORT_QUERY)
 def ranking(request, year, quarter):
     congress, upward = _scope(request)
     try:
@@ -156,17 +164,6 @@ def ranking(request, year, quarter):
 
 
 # --- The ledger ------------------------------------------------------------------------------
-
-def _date(value: str, default: dt.date) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value) if value else default
-    except ValueError:
-        return default
-
-
-def _int(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 12 else None
-
 
 def _describe(filters: dict, congresses: list[Congress], masked: bool) -> list[str]:
     """The filter in words, for the ledger page's subtitle: whose points, from which facts. Names
@@ -206,12 +203,12 @@ def _published_manuscript(field: str):
     return Exists(Publication.objects.filter(submission__manuscript_id=OuterRef(field)))
 
 
-def _ledger_congresses(member, params) -> tuple[list[Congress], Congress | None]:
+def _ledger_congresses(member, query) -> tuple[list[Congress], Congress | None]:
     """Whose entries the ledger lists, and under whose scheme. A member's own congress under its
     own scheme; or, for a director or coordinator of a city or province (`by` = their own
     congress), congresses below it under their own scheme (`children=1`: every child). Anything
     else is a 404, as if the congress did not exist."""
-    code, by_code = params.get("congress", "").strip(), params.get("by", "").strip()
+    code, by_code = query.congress, query.by
     if not by_code:
         if code and code != member.congress.code:
             raise Http404
@@ -221,7 +218,7 @@ def _ledger_congresses(member, params) -> tuple[list[Congress], Congress | None]
         raise Http404
     assessed_by = member.congress
     access.require(access.can_rank_children(member, assessed_by), "districts are assessed by their city")
-    if params.get("children") == "1":
+    if query.children:
         congresses = list(assessed_by.children.order_by("code"))
     else:
         congress = Congress.objects.filter(code=code).first() if code else None
@@ -233,6 +230,10 @@ def _ledger_congresses(member, params) -> tuple[list[Congress], Congress | None]
 
 @member_required
 @require_GET
+@params.query(congress=params.Text(40), by=params.Text(40), children=params.Flag(), **{"from": params.Date()},
+              to=params.Date(), kind=params.Choice("office", "member", default=""), office=params.Id(),
+              member=params.Id(), manuscript=params.Id(), fact=params.Text(20), rule=params.Text(40),
+              level=params.Choice(*reports.LEVELS, default=""))
 def ledger(request):
     """The entries behind a number: filtered by congress (and the assessing congress), subject,
     fact, rule, outlet level and period; each with its explanation and a link to the manuscript.
@@ -241,28 +242,26 @@ def ledger(request):
     add up to its ranking, but the title and explanation only of published pieces: an entry of
     an unpublished manuscript or of a commissioned piece shows its rule alone."""
     member = request.member
-    params = request.GET
-    congresses, assessed_by = _ledger_congresses(member, params)
+    query = request.query
+    congresses, assessed_by = _ledger_congresses(member, query)
     masked = assessed_by is not None
     today = timezone.localdate()
-    start = _date(params.get("from", ""), dt.date(today.year, 1, 1))
-    end = _date(params.get("to", ""), today)
+    start = query["from"] or dt.date(today.year, 1, 1)
+    end = query.to or today
     if end < start or (end - start).days > 366:
         start, end = dt.date(end.year, 1, 1), end
     filters = {}
-    kind = params.get("kind", "")
-    if kind in ("office", "member"):
-        filters["subject_kind"] = kind
+    if query.kind:
+        filters["subject_kind"] = query.kind
     for name in ("office", "member", "manuscript"):
-        value = _int(params.get(name, ""))
-        if value is not None:
-            filters[f"{name}_id"] = value
-    if params.get("fact"):
-        filters["fact_kind"] = params["fact"][:20]
-    if params.get("rule"):
-        filters["rule"] = params["rule"][:40]
-    if params.get("level") in reports.LEVELS:
-        filters["publication__submission__outlet__level"] = params["level"]
+        if query[name] is not None:
+            filters[f"{name}_id"] = query[name]
+    if query.fact:
+        filters["fact_kind"] = query.fact
+    if query.rule:
+        filters["rule"] = query.rule
+    if query.level:
+        filters["publication__submission__outlet__level"] = query.level
     querysets = [reports.ledger_for(c, start, end, assessed_by).filter(**filters) for c in congresses]
     entries = querysets[0]
     for other in querysets[1:]:
@@ -271,7 +270,7 @@ def ledger(request):
     entries = entries.select_related("member", "office", "congress", "manuscript").order_by("period", "seq", "id")
     if masked:
         entries = entries.annotate(published=_published_manuscript("manuscript_id"))
-    page = Paginator(entries, 50).get_page(params.get("page"))
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
     if masked:
         for entry in page:
             entry.hidden = entry.commission_id is not None or (entry.manuscript_id is not None
@@ -296,6 +295,8 @@ def _criteria(data) -> tuple[AwardCriteriaForm, awards.Criteria]:
 
 @member_required
 @require_http_methods(["GET", "POST"])
+@params.query(format=params.Choice("html", "docx", "xlsx", default="html"), forms=[AwardCriteriaForm])
+@params.posted(chosen=params.Ids(), category=params.Text(40))
 def awards_page(request, year):
     member = request.member
     congress = member.congress
@@ -304,17 +305,16 @@ def awards_page(request, year):
         raise Http404
     if request.method == "POST":
         _form, criteria = _criteria(request.POST)
-        chosen = [int(v) for v in request.POST.getlist("chosen") if v.isdigit() and len(v) < 12]
         try:
             awards.awards_confirm(member=member, congress=congress, year=year,
-                                  category=request.POST.get("category", ""), chosen=chosen, criteria=criteria)
+                                  category=request.posted.category, chosen=request.posted.chosen, criteria=criteria)
         except ServiceError as error:
             messages.error(request, error.message)
         else:
             messages.success(request, _("Awards confirmed."))
         return redirect(f"{reverse('assessment:awards', args=[year])}?{urlencode(vars(criteria))}")
     confirmed = awards.AwardsExporter(congress, year)
-    if request.GET.get("format") in ("docx", "xlsx"):
+    if request.query.format in ("docx", "xlsx"):
         return _respond(request, confirmed.report(), "", {})
     form, criteria = _criteria(request.GET)
     pool = awards.candidates(congress, year, criteria)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tribune.assessment import scheme_display, scheme_format
 from tribune.assessment.models import SchemeChange, ScoringScheme
 from tribune.assessment.services import SchemeInvalid, scheme_create, scheme_import, scheme_update
+from tribune.kit import params
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
 from tribune.org.models import Congress
@@ -30,7 +31,7 @@ def _congress(request) -> Congress:
     """The member's own congress: a parent congress reads its own scheme, never a district's
     (`?congress=` naming another congress is a 404)."""
     member = request.member
-    code = request.GET.get("congress", "").strip()
+    code = request.query.congress
     if code and code != member.congress.code:
         raise Http404
     access.require(access.can_view_scheme(member, member.congress), "the scheme is for editorial staff")
@@ -51,8 +52,13 @@ def _detail_url(scheme) -> str:
     return url
 
 
+# Whose scheme a page shows: a parent congress's reader names the district.
+SCHEME_QUERY = {"congress": params.Text(40)}
+
+
 @member_required
 @require_GET
+@params.query(**SCHEME_QUERY)
 def overview(request):
     """The congress's schemes by year, and a form to start the next one."""
     congress = _congress(request)
@@ -70,11 +76,11 @@ def overview(request):
 
 @member_required
 @require_POST
+@params.posted(on_error="view", year=params.Year())
 def create(request):
     congress = request.member.congress
-    try:
-        year = int(request.POST.get("year", ""))
-    except ValueError:
+    year = request.posted.year
+    if year is None:
         messages.error(request, _("Give the year of the new scheme."))
         return redirect("assessment:scheme")
     try:
@@ -88,6 +94,7 @@ def create(request):
 
 @member_required
 @require_GET
+@params.query(**SCHEME_QUERY)
 def detail(request, year):
     scheme = _scheme(request, year)
     changes = list(scheme.changes.select_related("changed_by").order_by("-version", "-id")[:5])
@@ -101,6 +108,9 @@ def detail(request, year):
 
 @member_required
 @require_http_methods(["GET", "POST"])
+@params.query(**SCHEME_QUERY)
+@params.posted(on_error="view", text=params.Text(MAX_FILE_BYTES, multiline=True), summary=params.Text(300),
+               version=params.Int(min_value=0, max_value=params.MAX_INT, default=0))
 def edit(request, year):
     scheme = _scheme(request, year)
     access.require(access.can_edit_scheme(request.member, scheme.congress), "may not edit the scoring scheme")
@@ -110,12 +120,7 @@ def edit(request, year):
     errors: list[str] = []
     current_text = None
     if request.method == "POST":
-        text = request.POST.get("text", "")
-        summary = request.POST.get("summary", "")[:300]
-        try:
-            version = int(request.POST.get("version", ""))
-        except ValueError:
-            version = 0
+        text, summary, version = request.posted.text, request.posted.summary, request.posted.version
         try:
             scheme_update(member=request.member, scheme=scheme, expected_version=version, text=text,
                           summary=summary)
@@ -170,6 +175,7 @@ def import_file(request, year):
 
 @member_required
 @require_GET
+@params.query(**SCHEME_QUERY)
 def export(request, year):
     scheme = _scheme(request, year)
     response = HttpResponse(scheme_format.dump(scheme.document), content_type="application/x-yaml; charset=utf-8")
@@ -179,6 +185,7 @@ def export(request, year):
 
 @member_required
 @require_GET
+@params.query(**SCHEME_QUERY)
 def history(request, year):
     scheme = _scheme(request, year)
     changes = scheme.changes.select_related("changed_by").order_by("-version", "-id")
@@ -189,6 +196,7 @@ def history(request, year):
 
 @member_required
 @require_GET
+@params.query(**SCHEME_QUERY)
 def version(request, year, version):
     scheme = _scheme(request, year)
     change = SchemeChange.objects.select_related("changed_by").filter(scheme=scheme, version=version).first()

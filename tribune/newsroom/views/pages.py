@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from tribune.kit import params
 from tribune.newsroom import docx_io, forms, selectors, textdiff
 from tribune.newsroom.filetypes import DOCX_TYPE
 from tribune.newsroom.models import Attachment, AttachmentKind
@@ -26,6 +27,7 @@ PAGE_SIZE = 50
 
 @require_GET
 @member_required
+@params.query(forms=[forms.ListFilterForm])
 def manuscript_list(request):
     member = request.member
     access.require(access.can_list_manuscripts(member), _("You may not see manuscripts."))
@@ -62,25 +64,22 @@ def manuscript_detail(request, pk):
     return render(request, "newsroom/manuscript.html", context)
 
 
-def _revision_number(raw, default: int, known: set[int]) -> int:
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        return default
+def _revision_number(number: int | None, default: int, known: set[int]) -> int:
     return number if number in known else default
 
 
 @require_GET
 @member_required
+@params.query(a=params.Int(min_value=0, max_value=params.MAX_INT), b=params.Int(min_value=0, max_value=params.MAX_INT))
 def manuscript_diff(request, pk):
     manuscript = get_manuscript(request, pk)
     revisions = selectors.revisions(manuscript)
     by_number = {r.number: r for r in revisions}
     newest = revisions[-1].number
     older = [r.number for r in revisions if r.number < newest]
-    b = _revision_number(request.GET.get("b"), newest, set(by_number))
+    b = _revision_number(request.query.b, newest, set(by_number))
     a_default = max([n for n in by_number if n < b], default=b)
-    a = _revision_number(request.GET.get("a"), a_default, set(by_number))
+    a = _revision_number(request.query.a, a_default, set(by_number))
     old, new = by_number[a], by_number[b]
     body = textdiff.diff_chars(old.body, new.body)
     context = {
@@ -120,6 +119,7 @@ def _content_disposition(kind: str, filename: str) -> str:
 
 @require_GET
 @member_required
+@params.query(inline=params.Flag())
 def attachment_download(request, pk, attachment_pk):
     manuscript = get_manuscript(request, pk)
     attachment = get_child(Attachment.objects.filter(manuscript=manuscript), pk=attachment_pk)
@@ -127,7 +127,7 @@ def attachment_download(request, pk, attachment_pk):
         handle = attachment.file.open("rb")
     except (FileNotFoundError, OSError):
         raise Http404 from None
-    inline = request.GET.get("inline") == "1" and attachment.kind == AttachmentKind.IMAGE
+    inline = request.query.inline and attachment.kind == AttachmentKind.IMAGE
     response = FileResponse(handle, content_type=attachment.content_type)
     response["Content-Disposition"] = _content_disposition("inline" if inline else "attachment",
                                                            attachment.original_name)

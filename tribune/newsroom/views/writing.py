@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from tribune.kit import params
 from tribune.newsroom import docx_io, forms, selectors, services
 from tribune.newsroom.models import Attachment, Manuscript
 from tribune.newsroom.views.common import (
@@ -41,9 +42,9 @@ def authors_from_post(post) -> list[tuple[int, str]] | None:
             continue
         if not raw_id:
             raise ServiceError(_("Choose the author of each share."), field="authors")
-        if not raw_id.isdigit() or len(raw_id) > 9:
+        if not params.is_id(raw_id):
             raise ServiceError(_("An author must be an active member of this congress."), field="authors")
-        rows.append((int(raw_id), raw_share or "0"))
+        rows.append((params.parse_id(raw_id), raw_share or "0"))
     return rows
 
 

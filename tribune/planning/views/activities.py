@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tribune.kit import params
 from tribune.newsroom.models import JointReport
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
@@ -35,6 +36,7 @@ def _activity(request, pk) -> Activity:
 
 
 @member_required
+@params.query(kind=params.Choice(*ActivityKind.values, default=""))
 def activity_list(request):
     member = request.member
     require_view(member)
@@ -43,8 +45,8 @@ def activity_list(request):
                             came=Count("invitations", filter=Q(invitations__came=True), distinct=True),
                             material_count=Count("materials", distinct=True))
                   .order_by("-start_date", "-id"))
-    kind = request.GET.get("kind", "")
-    if kind in ActivityKind.values:
+    kind = request.query.kind
+    if kind:
         activities = activities.filter(kind=kind)
     page = Paginator(activities, 20).get_page(request.GET.get("page"))
     return render(request, "planning/activity_list.html", {

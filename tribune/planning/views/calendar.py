@@ -11,24 +11,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tribune.kit import params
 from tribune.newsroom.models import Topic
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.planning import selectors, services
 from tribune.planning.forms import TopicForm, TopicScheduleForm
 from tribune.planning.models import Activity, Meeting
-from tribune.planning.views.common import form_error, get_planning_object, parse_date, require_post, require_view
+from tribune.planning.views.common import form_error, get_planning_object, require_post, require_view
 from tribune.web.views import member_required
 
 MAX_PER_DAY = 8
-
-
-def _month(value, today):
-    try:
-        year, month = (int(x) for x in str(value).split("-"))
-        return dt.date(year, month, 1)
-    except (TypeError, ValueError):
-        return today.replace(day=1)
 
 
 def _weeks(first: dt.date, last: dt.date, entries, today):
@@ -49,13 +42,14 @@ def _weeks(first: dt.date, last: dt.date, entries, today):
 
 
 @member_required
+@params.query(view=params.Choice("month", "week", default="month"), day=params.Date(), month=params.Month())
 def calendar(request):
     member = request.member
     require_view(member)
     today = timezone.localdate()
-    view = "week" if request.GET.get("view") == "week" else "month"
+    view = request.query.view
     if view == "week":
-        anchor = parse_date(request.GET.get("day")) or today
+        anchor = request.query.day or today
         first = anchor - dt.timedelta(days=anchor.weekday())
         last = first + dt.timedelta(days=6)
         previous, following = first - dt.timedelta(days=7), first + dt.timedelta(days=7)
@@ -63,7 +57,7 @@ def calendar(request):
                "today": "?view=week", "other": f"?month={first:%Y-%m}"}
         heading = _("Week of %(day)s") % {"day": f"{first.year}年{first.month}月{first.day}日"}
     else:
-        first = _month(request.GET.get("month"), today)
+        first = request.query.month or today.replace(day=1)
         last = first.replace(day=pycalendar.monthrange(first.year, first.month)[1])
         previous = (first - dt.timedelta(days=1)).replace(day=1)
         following = last + dt.timedelta(days=1)
@@ -86,6 +80,8 @@ def calendar(request):
 
 
 @member_required
+@params.query(meeting=params.Id(), activity=params.Id(),
+              state=params.Choice("open", "closed", "all", default="open"))
 def topics(request):
     """The topic pool: open topics first, each with its office, writer and due date."""
     member = request.member
@@ -93,13 +89,13 @@ def topics(request):
     can_manage = access.can_manage_topics(member, member.congress)
     meeting = activity = None
     initial = {}
-    subject_id = request.GET.get("meeting") or request.GET.get("activity")
-    if subject_id and str(subject_id).isdigit():
-        if request.GET.get("meeting"):
-            meeting = get_planning_object(request, Meeting.objects.all(), int(subject_id))
+    subject_id = request.query.meeting or request.query.activity
+    if subject_id:
+        if request.query.meeting:
+            meeting = get_planning_object(request, Meeting.objects.all(), subject_id)
             initial = {"title": meeting.title, "meeting": meeting.pk, "due_date": meeting.start_date}
         else:
-            activity = get_planning_object(request, Activity.objects.all(), int(subject_id))
+            activity = get_planning_object(request, Activity.objects.all(), subject_id)
             initial = {"title": activity.title, "activity": activity.pk, "due_date": activity.start_date}
     form = TopicForm(request.POST or None, member=member, initial=initial) if can_manage else None
     if request.method == "POST":
@@ -119,7 +115,7 @@ def topics(request):
             else:
                 messages.success(request, _("Topic added: %(title)s") % {"title": topic.title})
                 return HttpResponseRedirect(reverse("planning:topics"))
-    state = request.GET.get("state", "open")
+    state = request.query.state
     pool = (Topic.objects.filter(congress=member.congress).select_related("office", "assignee", "proposed_by")
             .prefetch_related("manuscripts").order_by("due_date", "-created_at"))
     if state == "open":
@@ -160,10 +156,11 @@ def topic_detail(request, pk):
 # --- Inbox -----------------------------------------------------------------------------------
 
 @member_required
+@params.query(unread=params.Flag())
 def inbox(request):
     member = request.member
     notifications = member.notifications.order_by("-created_at", "-id")
-    only_unread = request.GET.get("unread") == "1"
+    only_unread = request.query.unread
     if only_unread:
         notifications = notifications.filter(read_at__isnull=True)
     page = Paginator(notifications, 30).get_page(request.GET.get("page"))
@@ -171,20 +168,21 @@ def inbox(request):
 
 
 @member_required
+@params.posted(id=params.Id(), all=params.Flag(), open=params.Flag())
 def inbox_read(request):
     """Mark one notification (`id`) or all (`all`) as read; the member's own only."""
     if (refused := require_post(request)) is not None:
         return refused
-    target = request.POST.get("id", "")
-    if target.isdigit():
-        notification = request.member.notifications.filter(pk=int(target)).first()
+    target = request.posted.id
+    if target:
+        notification = request.member.notifications.filter(pk=target).first()
         if notification is None:
             raise Http404
         if notification.read_at is None:
             request.member.notifications.filter(pk=notification.pk).update(read_at=timezone.now())
         local = notification.url.startswith("/") and not notification.url.startswith("//")
-        if local and request.POST.get("open") == "1":
+        if local and request.posted.open:
             return HttpResponseRedirect(notification.url)
-    elif request.POST.get("all") == "1":
+    elif request.posted.all:
         request.member.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
     return HttpResponseRedirect(reverse("planning:inbox"))

@@ -1,7 +1,5 @@
 """Small helpers the planning views share."""
 
-import datetime as dt
-
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.translation import gettext as _
@@ -9,13 +7,6 @@ from django.utils.translation import gettext as _
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.web.forms import add_service_error
-
-
-def parse_date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value or "").strip())
-    except ValueError:
-        return None
 
 
 def require_post(request):

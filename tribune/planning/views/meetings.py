@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tribune.kit import params
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
 from tribune.planning import selectors, services
@@ -43,12 +44,13 @@ def _task(request, pk) -> CoverageTask:
 
 
 @member_required
+@params.query(kind=params.Choice(*MeetingKind.values, default=""))
 def meeting_list(request):
     member = request.member
     require_view(member)
     meetings = Meeting.objects.filter(congress=member.congress).order_by("-start_date", "-id")
-    kind = request.GET.get("kind", "")
-    if kind in MeetingKind.values:
+    kind = request.query.kind
+    if kind:
         meetings = meetings.filter(kind=kind)
     page = Paginator(meetings, 20).get_page(request.GET.get("page"))
     return render(request, "planning/meeting_list.html", {
@@ -196,17 +198,13 @@ def task_detail(request, pk):
 
 # --- Live key points -------------------------------------------------------------------------
 
-def _after(request) -> int:
-    value = request.GET.get("after", "0")
-    return int(value) if value.isdigit() else 0
-
-
 @member_required
+@params.query(after=params.Int(min_value=0, max_value=params.MAX_ID, default=0))
 def key_points(request, pk):
     """The points logged after `after`, appended by htmx polling on every open page; appends are
     separate rows, so people writing at once never lose each other's points."""
     meeting = _meeting(request, pk)
-    after = _after(request)
+    after = request.query.after
     points = list(meeting.key_points.filter(pk__gt=after).select_related("author").order_by("id")[:200])
     last = points[-1].pk if points else after
     return render(request, "planning/partials/key_points_poll.html", {
@@ -249,13 +247,14 @@ def key_point_hot(request, pk):
 
 
 @member_required
+@params.posted(points=params.Ids())
 def key_points_draft(request, pk):
     meeting = _meeting(request, pk)
     if (refused := require_post(request)) is not None:
         return refused
     try:
         manuscript = services.key_points_draft(member=request.member, meeting=meeting,
-                                               point_ids=request.POST.getlist("points"))
+                                               point_ids=request.posted.points)
     except ServiceError as exc:
         messages.error(request, str(exc.message))
         return HttpResponseRedirect(services.meeting_url(meeting) + "#key-points")
@@ -266,11 +265,12 @@ def key_points_draft(request, pk):
 # --- Plan templates --------------------------------------------------------------------------
 
 def _kind(request):
-    kind = request.GET.get("kind") or request.POST.get("kind") or MeetingKind.STANDING
-    return kind if kind in MeetingKind.values else MeetingKind.STANDING
+    return request.posted.kind or request.query.kind
 
 
 @member_required
+@params.query(kind=params.Choice(*MeetingKind.values, default=MeetingKind.STANDING))
+@params.posted(kind=params.Choice(*MeetingKind.values, default=""))
 def templates(request):
     member = request.member
     require_view(member)

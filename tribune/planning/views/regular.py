@@ -8,13 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tribune.kit import params
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.planning import services
 from tribune.planning.forms import ActionItemForm, RegularMeetingForm
 from tribune.planning.models import ActionItem, RegularMeeting
 from tribune.planning.pack import PackExporter, build_pack, render_docx
-from tribune.planning.views.common import form_error, get_planning_object, parse_date, require_post, require_view
+from tribune.planning.views.common import form_error, get_planning_object, require_post, require_view
 from tribune.web.views import member_required
 
 
@@ -50,10 +51,11 @@ def regular_meeting(request, pk):
 
 
 def _day(request):
-    return parse_date(request.GET.get("date")) or timezone.localdate()
+    return request.query.date or timezone.localdate()
 
 
 @member_required
+@params.query(date=params.Date())
 def pack(request):
     member = request.member
     require_view(member)
@@ -71,6 +73,7 @@ def pack(request):
 
 
 @member_required
+@params.query(date=params.Date())
 def pack_docx(request):
     member = request.member
     require_view(member)
@@ -102,10 +105,11 @@ def action_item_add(request, pk):
 
 
 @member_required
+@params.posted(back=params.Date(), done=params.Choice("0", "1", default="1"))
 def action_item_done(request, pk):
     item = get_planning_object(request, ActionItem.objects.select_related("meeting__congress"), pk)
     if (refused := require_post(request)) is not None:
         return refused
-    services.action_item_set_done(member=request.member, item=item, done=request.POST.get("done") != "0")
-    back = parse_date(request.POST.get("back"))
+    services.action_item_set_done(member=request.member, item=item, done=request.posted.done != "0")
+    back = request.posted.back
     return HttpResponseRedirect(_pack_url(back or item.meeting.date) + "#decisions")
