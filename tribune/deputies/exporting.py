@@ -1,11 +1,10 @@
 """Exports of the deputies' pages. One exporter class yields the rows; one renderer per format,
 so the page and the file cannot disagree."""
 
-import io
-
 from django.utils.translation import gettext as _
 
 from tribune.deputies.models import Deputy
+from tribune.kit import office
 
 
 class RegistryExporter:
@@ -86,21 +85,12 @@ class ImportTemplateExporter:
 
 
 def render_xlsx(exporter) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(exporter.title())[:31]
-    sheet.append(exporter.header())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    workbook = office.Workbook()
+    sheet = workbook.sheet(str(exporter.title()))
+    sheet.append(exporter.header(), bold=True)
     for row in exporter.rows():
         # Text stays text (ID numbers and phones must not be rounded or reformatted by Excel or
         # WPS); counts stay numbers so they can be summed.
         sheet.append([value if isinstance(value, int) else ("" if value is None else str(value)) for value in row])
-    for column, width in zip("ABCDEFGHIJ", exporter.widths, strict=False):
-        sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    sheet.widths(exporter.widths)
+    return workbook.to_bytes()

@@ -3,13 +3,13 @@ facts, computed by `indicators`, laid out by one exporter whose sections the pag
 both render, so the two cannot disagree."""
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tribune.kit.office import DocxWriter
 from tribune.newsroom.models import Decision, Manuscript, Publication, ReviewRequest, Submission, Topic
 from tribune.org.models import Office
 from tribune.planning import indicators as ind
@@ -255,30 +255,15 @@ def _name(obj) -> str:
 
 def render_docx(exporter: PackExporter) -> bytes:
     """The pack as a Word file: a title, the period, then one table per section."""
-    from docx import Document
-    from docx.shared import Pt
-
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "SimSun"
-    style.font.size = Pt(10.5)
-    document.add_heading(exporter.title(), level=1)
-    document.add_paragraph(exporter.subtitle())
+    writer = DocxWriter(base_font="SimSun", base_size=10.5)
+    writer.heading(exporter.title(), level=1)
+    writer.paragraph(exporter.subtitle())
     for section in exporter.sections():
-        document.add_heading(section.title, level=2)
+        writer.heading(section.title, level=2)
         if section.note:
-            document.add_paragraph(section.note)
+            writer.paragraph(section.note)
         if not section.rows:
-            document.add_paragraph(_("None."))
+            writer.paragraph(_("None."))
             continue
-        table = document.add_table(rows=1, cols=len(section.columns))
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, section.columns, strict=True):
-            cell.text = str(text)
-        for row in section.rows:
-            cells = table.add_row().cells
-            for cell, value in zip(cells, row, strict=True):
-                cell.text = str(value)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+        writer.table([str(c) for c in section.columns], [[str(v) for v in row] for row in section.rows])
+    return writer.to_bytes()
