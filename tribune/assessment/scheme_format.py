@@ -49,6 +49,8 @@ def parse(text: str) -> dict:
             raise SchemeFormatError([_("Line %(line)d: the file is not valid YAML (%(problem)s).") % {
                 "line": mark.line + 1, "problem": getattr(exc, "problem", "") or ""}]) from None
         raise SchemeFormatError([_("The file is not valid YAML.")]) from None
+    except (ValueError, OverflowError):  # a value YAML reads as a date that is none: 2026-02-30
+        raise SchemeFormatError([_("The file is not valid YAML.")]) from None
     if data is None:
         raise SchemeFormatError([_("The scheme file is empty.")])
     return validate(data)

@@ -104,6 +104,9 @@ def _post_cases(world, site):
         ("coordinator", reverse("assessment:scheme_create"), {"year": "²"}),
         ("coordinator", reverse("assessment:scheme_edit", args=[site["scheme"].year]), {
             "text": "x", "version": "²"}),
+        # Found by the fuzz guard: YAML reads this as a date, and there is no such date.
+        ("coordinator", reverse("assessment:scheme_edit", args=[site["scheme"].year]), {
+            "text": "2026-02-30", "version": str(site["scheme"].version)}),
     ]
 
 
