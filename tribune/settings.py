@@ -3,6 +3,7 @@
 SQLite (WAL) under TRIBUNE_DATA_DIR by default; PostgreSQL when DATABASE_URL is set.
 """
 
+import datetime
 import ipaddress
 import os
 import secrets
@@ -110,6 +111,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "tribune.jobs",
     "tribune.kit",
+    "axes",
     "tribune.org",
     "tribune.outlets",
     "tribune.newsroom",
@@ -134,6 +136,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tribune.org.middleware.MemberMiddleware",
+    # After the member is known: idle and absolute session timeouts, forced password change.
+    "tribune.org.middleware.SessionSecurityMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Form widgets render through the project's templates, so web/templates/django/forms can override
@@ -192,10 +198,50 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Run each job at once, in the caller's thread, instead of queueing it (the test settings).
 TRIBUNE_JOBS_EAGER = env_bool("TRIBUNE_JOBS_EAGER", False)
 
+# --- Security: logins, passwords, sessions (等保 2.0 level 2; docs/security.md) -------------------
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked account or address before the password is checked.
+    "tribune.org.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout (tribune/org/lockout.py): an account after N failures within the window, for the lock
+# time; an address only at a much higher count (a whole office shares one address behind NAT).
+TRIBUNE_LOCKOUT_FAILURES = env_positive("TRIBUNE_LOCKOUT_FAILURES", 5)
+TRIBUNE_LOCKOUT_WINDOW_MINUTES = env_positive("TRIBUNE_LOCKOUT_WINDOW_MINUTES", 15)
+TRIBUNE_LOCKOUT_MINUTES = env_positive("TRIBUNE_LOCKOUT_MINUTES", 30)
+TRIBUNE_LOCKOUT_ADDRESS_FAILURES = env_positive("TRIBUNE_LOCKOUT_ADDRESS_FAILURES", 50)
+AXES_HANDLER = "tribune.org.lockout.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = TRIBUNE_LOCKOUT_FAILURES
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=TRIBUNE_LOCKOUT_MINUTES)
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # one row per failure, with its time: the handler counts them
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "tribune.org.middleware.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "tribune.org.lockout.lockout_response"
+AXES_VERBOSE = False
+
+# Passwords (tribune/org/passwords.py): length and character classes, not the login name, not
+# common; changed at first login and after an administrator's reset; expiry (0: never).
+TRIBUNE_PASSWORD_MIN_LENGTH = env_positive("TRIBUNE_PASSWORD_MIN_LENGTH", 8)
+TRIBUNE_PASSWORD_CLASSES = env_int("TRIBUNE_PASSWORD_CLASSES", 3)
+if not 1 <= TRIBUNE_PASSWORD_CLASSES <= 4:
+    raise ImproperlyConfigured("TRIBUNE_PASSWORD_CLASSES must be between 1 and 4")
+TRIBUNE_PASSWORD_MAX_AGE_DAYS = env_int("TRIBUNE_PASSWORD_MAX_AGE_DAYS", 90)
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "tribune.org.passwords.MinimumLengthValidator"},
+    {"NAME": "tribune.org.passwords.CharacterClassesValidator"},
+    {"NAME": "tribune.org.passwords.NotTheUserNameValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+
+# Sessions: closed after an idle time and after an absolute lifetime, whichever comes first. The
+# last-seen time is written at most once a minute, and polling requests (X-Tribune-Poll) do not
+# count as activity (SessionSecurityMiddleware).
+TRIBUNE_SESSION_IDLE_MINUTES = env_positive("TRIBUNE_SESSION_IDLE_MINUTES", 30)
+TRIBUNE_SESSION_MAX_HOURS = env_positive("TRIBUNE_SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = TRIBUNE_SESSION_MAX_HOURS * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"

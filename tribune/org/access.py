@@ -391,3 +391,20 @@ def can_manage_commissions(member, congress) -> bool:
     """Recording commissioned pieces (约稿) and their delivery: the coordinator."""
     return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
         Role.COORDINATOR)
+
+
+# --- Security administration (三员分立) --------------------------------------------------------
+# The security administrator (安全管理员) unlocks accounts and sees the password, lockout and
+# session policy in force; role changes that touch the three separated roles are decided by a
+# second administrator.
+
+def can_manage_security(member, congress) -> bool:
+    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
+        Role.SECURITY_ADMIN)
+
+
+def can_decide_role_request(member, request) -> bool:
+    """Confirm or reject a role change: an administrator of the congress other than the one who
+    asked and the member concerned."""
+    return (can_manage_members(member, request.congress) and member.pk != request.requested_by_id
+            and member.pk != request.target_id)

@@ -43,6 +43,7 @@ GAOCHENG_PEOPLE = [
     ("writer9", "曹磊", [Role.WRITER], 2),
     ("auditor", "邓审计", [Role.AUDITOR], None),
     ("admin", "罗管理", [Role.ADMIN], None),
+    ("security", "宋安全", [Role.SECURITY_ADMIN], None),
 ]
 
 OTHER_DISTRICTS = [

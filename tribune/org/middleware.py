@@ -1,10 +1,15 @@
 import ipaddress
 import logging
+import time
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
@@ -87,7 +92,7 @@ class MemberMiddleware:
             request.member = None
             if request.user.is_authenticated:
                 request.member = (
-                    Member.objects.select_related("congress", "office", "user")
+                    Member.objects.select_related("congress", "office", "user", "user__password_state")
                     .prefetch_related("roles")
                     .filter(user=request.user, is_active=True)
                     .first()
@@ -124,3 +129,82 @@ class MemberMiddleware:
                 detail={"path": request.path, "method": request.method, "reason": str(exception)},
             )
         return None
+
+
+# Session keys: when the user logged in, and when they were last active (epoch seconds).
+SESSION_LOGIN_AT = "tribune_login_at"
+SESSION_SEEN_AT = "tribune_seen_at"
+# The last-seen time is written at most this often (a session write on every request would
+# serialise writes on SQLite and cost a query per page).
+SEEN_RESOLUTION = 60
+# Requests that repeat by themselves (htmx polling, e.g. the live key points every 2 s) send this
+# header: they do not count as activity, so an open meeting page does not keep a session alive.
+POLL_HEADER = "X-Tribune-Poll"
+
+
+def start_session_clocks(request) -> None:
+    now = time.time()
+    request.session[SESSION_LOGIN_AT] = now
+    request.session[SESSION_SEEN_AT] = now
+
+
+def _htmx_aware_redirect(request, url):
+    if request.headers.get("HX-Request") == "true":
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
+class SessionSecurityMiddleware:
+    """Closes a session after TRIBUNE_SESSION_IDLE_MINUTES without activity or
+    TRIBUNE_SESSION_MAX_HOURS after login, and sends a member whose password must change (first
+    login, reset, expiry) to the password page before anything else."""
+
+    # Pages a member whose password must change may still open.
+    PASSWORD_EXEMPT = ("org:password_change", "logout", "login", "set_language", "healthz")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            response = self._check_session(request) or self._check_password(request)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+    def _check_session(self, request):
+        session, now = request.session, time.time()
+        login_at, seen_at = session.get(SESSION_LOGIN_AT), session.get(SESSION_SEEN_AT)
+        if login_at is None or seen_at is None:  # a session opened before these checks existed
+            start_session_clocks(request)
+            return None
+        if now - login_at > settings.TRIBUNE_SESSION_MAX_HOURS * 3600:
+            reason = "absolute"
+        elif now - seen_at > settings.TRIBUNE_SESSION_IDLE_MINUTES * 60:
+            reason = "idle"
+        else:
+            if now - seen_at >= SEEN_RESOLUTION and not request.headers.get(POLL_HEADER):
+                session[SESSION_SEEN_AT] = now
+            return None
+        audit_record(action="session.expired", user=request.user, member=request.member, detail={"reason": reason})
+        logout(request)
+        messages.info(request, _("Your session has ended after a time without activity. Please log in again.")
+                      if reason == "idle" else _("Your session has reached its maximum length. Please log in again."))
+        if request.headers.get("HX-Request") == "true":
+            return _htmx_aware_redirect(request, reverse("login"))
+        return redirect_to_login(request.get_full_path())
+
+    def _check_password(self, request):
+        from tribune.org.passwords import change_reason
+
+        member = request.member
+        if member is None:
+            return None
+        reason = change_reason(getattr(member.user, "password_state", None))
+        if reason is None:
+            return None
+        if request.path in {reverse(name) for name in self.PASSWORD_EXEMPT}:
+            return None
+        return _htmx_aware_redirect(request, reverse("org:password_change"))

@@ -21,6 +21,24 @@ class Role(models.TextChoices):
     WRITER = "writer", _("Writer")
     AUDITOR = "auditor", _("Auditor")
     ADMIN = "admin", _("Administrator")
+    SECURITY_ADMIN = "security_admin", _("Security administrator")
+
+
+# 三员分立: the system administrator, the security administrator and the auditor are three
+# different people, and none of them holds an editorial, leader or director role. A member
+# holding one of these holds no other role (checked by `validate_roles`, by the services, and
+# by a database trigger, migration 0004).
+SEPARATED_ROLES = frozenset({Role.ADMIN.value, Role.SECURITY_ADMIN.value, Role.AUDITOR.value})
+
+
+def validate_roles(roles) -> None:
+    roles = set(roles)
+    separated = roles & SEPARATED_ROLES
+    if separated and len(roles) > 1:
+        raise ValidationError(
+            _("%(role)s is held alone: the administrator, the security administrator and the auditor are "
+              "three different people with no other role."),
+            params={"role": Role(sorted(separated)[0]).label}, code="separation_of_duties")
 
 
 class ChainStep(models.TextChoices):
@@ -175,6 +193,62 @@ class MemberRole(models.Model):
 
     def __str__(self):
         return self.get_role_display()
+
+    def clean(self):
+        others = set(MemberRole.objects.filter(member_id=self.member_id).exclude(pk=self.pk)
+                     .values_list("role", flat=True))
+        try:
+            validate_roles(others | {self.role})
+        except ValidationError as exc:
+            raise ValidationError({"role": exc.messages}) from exc
+
+
+class PasswordState(models.Model):
+    """When a user's password was last changed, and whether they must change it before anything
+    else (first login, after an administrator's reset). The demo's and the tests' accounts are
+    created with `expires` off, so they land on their pages."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="password_state")
+    changed_at = models.DateTimeField(_("password changed at"), default=timezone.now)
+    must_change = models.BooleanField(_("must change the password"), default=False)
+    expires = models.BooleanField(_("password expires"), default=True)
+
+    class Meta:
+        verbose_name = _("password state")
+
+    def __str__(self):
+        return f"{self.user_id}: {self.changed_at:%Y-%m-%d}"
+
+
+class RoleChangeRequest(models.Model):
+    """A change to someone's administrator, security-administrator or auditor role, asked by one
+    administrator and applied only when a second administrator confirms it (或 `tribune
+    grant-role` on the server)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REJECTED = "rejected", _("Rejected")
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="+")
+    target = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+", verbose_name=_("member"))
+    roles_before = models.JSONField(_("roles before"), default=list)
+    roles_after = models.JSONField(_("roles after"), default=list)
+    requested_by = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+
+    class Meta:
+        verbose_name = _("role change request")
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self):
+        return f"{self.target}: {self.roles_before} → {self.roles_after}"
+
+    def labels(self, which: str) -> list[str]:
+        return [str(Role(code).label) for code in getattr(self, which) if code in Role.values]
 
 
 class AuditEntryQuerySet(models.QuerySet):

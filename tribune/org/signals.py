@@ -1,5 +1,6 @@
 """Audit receivers for Django's authentication signals (not workflow: login is Django's)."""
 
+from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
@@ -13,7 +14,21 @@ def _member(user):
 
 @receiver(user_logged_in)
 def audit_login(sender, request, user, **kwargs):
+    from tribune.org.middleware import start_session_clocks
+
     audit_record(action="login", user=user, member=_member(user))
+    if request is not None and hasattr(request, "session"):
+        start_session_clocks(request)
+
+
+@receiver(user_locked_out)
+def audit_locked_out(sender, request=None, username=None, ip_address=None, **kwargs):
+    """django-axes locked an account or an address: in the log of the congress of the user named."""
+    user = get_user_model().objects.filter(username=username or "").select_related("member__congress").first()
+    if user is None:
+        audit_record(action="lockout", detail={"username": (username or "")[:150], "address": ip_address})
+    else:
+        audit_record(action="lockout", user=user, member=_member(user), detail={"address": ip_address})
 
 
 @receiver(user_logged_out)

@@ -28,6 +28,7 @@ class World:
     coordinator: Member
     auditor: Member
     admin: Member
+    security: Member
     outsider: Member
     city_coordinator: Member
     city_director: Member
@@ -35,7 +36,7 @@ class World:
     def people(self) -> dict[str, Member]:
         return {name: getattr(self, name) for name in (
             "writer", "writer2", "office_head", "leader", "leader2", "director", "coordinator", "auditor",
-            "admin", "outsider")}
+            "admin", "security", "outsider")}
 
 
 def build_world(chain=None) -> World:
@@ -70,6 +71,7 @@ def build_world(chain=None) -> World:
         coordinator=person("t-coordinator", "周专干", [Role.COORDINATOR], other_office),
         auditor=person("t-auditor", "吴审计", [Role.AUDITOR]),
         admin=person("t-admin", "郑管理", [Role.ADMIN]),
+        security=person("t-security", "冯安全", [Role.SECURITY_ADMIN]),
         outsider=person("t-outsider", "孙外区", [Role.WRITER, Role.COORDINATOR, Role.DIRECTOR], outsider_office,
                         other),
         city_coordinator=person("t-city-coord", "钱市专干", [Role.COORDINATOR], city_office, city),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tribune.org import views
+from tribune.org import security_views, views
 
 app_name = "org"
 urlpatterns = [
@@ -14,4 +14,11 @@ urlpatterns = [
     path("offices/new/", views.office_create, name="office_create"),
     path("offices/<int:pk>/edit/", views.office_edit, name="office_edit"),
     path("chain/", views.chain_edit, name="chain"),
+    # Security (三员分立): own password, the security administrator's page, role changes.
+    path("password/", security_views.password_change, name="password_change"),
+    path("security/", security_views.security_home, name="security"),
+    path("security/unlock/<int:pk>/", security_views.security_unlock, name="security_unlock"),
+    path("role-requests/", security_views.role_requests, name="role_requests"),
+    path("role-requests/<int:pk>/confirm/", security_views.role_request_confirm, name="role_request_confirm"),
+    path("role-requests/<int:pk>/reject/", security_views.role_request_reject, name="role_request_reject"),
 ]

@@ -17,6 +17,7 @@ SECTIONS = [
     ("outlets:list", _("Outlets"), EDITORIAL | {Role.ADMIN}),
     ("org:members", _("Organisation"), {Role.ADMIN, Role.DIRECTOR, Role.COORDINATOR}),
     ("audit_log", _("Audit log"), {Role.AUDITOR}),
+    ("org:security", _("Security"), {Role.SECURITY_ADMIN}),
 ]
 
 

@@ -26,6 +26,7 @@ LOGINS = [
     ("writer2", "委室信息员"),
     ("auditor", "审计管理员"),
     ("admin", "系统管理员"),
+    ("security", "安全管理员"),
     ("writer-luancheng", "栾城区信息员（另一区）"),
 ]
 

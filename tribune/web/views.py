@@ -38,7 +38,7 @@ def member_required(view):
 def dashboard(request):
     # The auditor reads the audit log and nothing else (separation of duties): their home is the log.
     if not request.member.has_role(*access.EDITORIAL_ROLES, Role.ADMIN):
-        return redirect("audit_log")
+        return redirect("org:security" if request.member.has_role(Role.SECURITY_ADMIN) else "audit_log")
     return render(request, "web/dashboard.html", dashboard_selectors.for_member(request.member))
 
 
@@ -54,6 +54,14 @@ ACTION_LABELS = {
     "member.deactivate": _("Member deactivated"),
     "member.activate": _("Member reactivated"),
     "member.password_reset": _("Password reset"),
+    "password.change": _("Password changed"),
+    "lockout": _("Locked after failed logins"),
+    "lockout.unlock": _("Unlocked"),
+    "session.expired": _("Session ended"),
+    "role.request": _("Role change asked"),
+    "role.confirm": _("Role change confirmed"),
+    "role.reject": _("Role change rejected"),
+    "role.grant": _("Role set by command"),
     "office.create": _("Office created"),
     "office.update": _("Office changed"),
     "congress.set_chain": _("Approval chain changed"),

@@ -24,6 +24,7 @@ from tribune.org.models import Role
 
 DIRECTOR, LEADER, OFFICE_HEAD = Role.DIRECTOR.value, Role.LEADER.value, Role.OFFICE_HEAD.value
 COORDINATOR, WRITER, AUDITOR, ADMIN = Role.COORDINATOR.value, Role.WRITER.value, Role.AUDITOR.value, Role.ADMIN.value
+SECURITY_ADMIN = Role.SECURITY_ADMIN.value
 
 EVERYONE = frozenset(Role.values)
 EDITORIAL = frozenset({DIRECTOR, LEADER, OFFICE_HEAD, COORDINATOR, WRITER})
@@ -87,6 +88,12 @@ TABLE: dict[str, Row] = {
     "org:office_create": Page({ADMIN}),
     "org:office_edit": Page({ADMIN}),
     "org:chain": Page({ADMIN}),
+    "org:password_change": Page(EVERYONE),
+    "org:security": Page({SECURITY_ADMIN}),
+    "org:security_unlock": PostOnly({SECURITY_ADMIN}),
+    "org:role_requests": Page({ADMIN}),
+    "org:role_request_confirm": PostOnly({ADMIN}),
+    "org:role_request_reject": PostOnly({ADMIN}),
     # outlets
     "outlets:list": Page(EDITORIAL_AND_ADMIN),
     "outlets:create": Page(OUTLET_MANAGERS),

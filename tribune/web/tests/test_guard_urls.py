@@ -13,7 +13,7 @@ from tribune.web.tests.site import PLAIN_KWARGS, build_site, fill_kwargs, routes
 ROUTES = routes()
 TABLE = rows()
 PEOPLE = ["writer", "writer2", "office_head", "leader", "leader2", "director", "coordinator", "auditor", "admin",
-          "outsider", "city_director", "city_coordinator"]
+          "security", "outsider", "city_director", "city_coordinator"]
 # Members of other congresses: a district beside ours, and the director and coordinator of our
 # parent city. None of them opens any of our objects by id (docs/access.md); on pages without an
 # object they see their own congress, as their roles allow.
