@@ -7,10 +7,11 @@ measures:
 
 1. recomputing one county's year (facts → engine → ledger rows), cold;
 2. one county's monthly notice (the reports' NoticeExporter on a fresh ledger);
-3. a city's ranking of its counties under the city's scheme (cold: every county rescored;
-   warm: ledgers fresh);
-4. the province's quarterly ranking of all 170 counties under the province's scheme (warm:
-   every county's ledger already computed; the cold figure is the sum of 170 recomputes).
+3. a city's ranking of its counties under the city's scheme, as read from the ledgers the
+   worker computed (and what computing them took);
+4. the province's quarterly ranking of all 170 counties under the province's scheme (every
+   county's ledger already computed; the 170 recomputes are timed too);
+5. the facts' fingerprint of one county, and of the 50 counties a worker's sweep checks at most.
 
 Usage (from the repository root):
 
@@ -175,10 +176,10 @@ def generate(scale: float, rng: random.Random) -> dict:
             outlets[c[0]] = []
             for name, level, kind in OUTLETS:
                 xid += 1
-                outlet_rows.append((xid, c[0], name, level, kind, "", True, now))
+                outlet_rows.append((xid, c[0], name, level, kind, "", True, 1, now))
                 outlets[c[0]].append((xid, level, name))
-        load.copy(Outlet, ["id", "congress_id", "name", "level", "kind", "address", "is_active", "updated_at"],
-                  outlet_rows)
+        load.copy(Outlet, ["id", "congress_id", "name", "level", "kind", "address", "is_active", "version",
+                           "updated_at"], outlet_rows)
 
         # The year's work: manuscripts → authors, submissions → publications → snapshots, reprints.
         total = int(1_000_000 * scale)
@@ -275,9 +276,9 @@ def generate(scale: float, rng: random.Random) -> dict:
 
 
 def install_schemes() -> None:
-    from tribune.assessment import scheme_format
-    from tribune.assessment.demo import CITY_DOCUMENT, COUNTY_DOCUMENT
     from tribune.assessment.models import ScoringScheme
+    from tribune.assessment.scoring import scheme_format
+    from tribune.assessment.scoring.defaults import CITY_DOCUMENT, COUNTY_DOCUMENT
     from tribune.org.models import Congress
 
     for congress in Congress.objects.all():
@@ -302,9 +303,12 @@ def measure(repeat: int, skip_province: bool = False) -> dict:
     from django.db import connection
     from django.db.models import Count
 
-    from tribune.assessment import services
-    from tribune.assessment.models import LedgerState, ScoreEntry
-    from tribune.assessment.periods import Month, Quarter
+    from tribune.assessment.models import ScoreEntry, ScoringScheme
+    from tribune.assessment.reports.notice import NoticeExporter
+    from tribune.assessment.reports.ranking import RankingExporter
+    from tribune.assessment.scoring import ledger as services
+    from tribune.assessment.scoring.fingerprint import fingerprints
+    from tribune.assessment.scoring.periods import Month, Quarter
     from tribune.newsroom.models import Manuscript
     from tribune.org.models import Congress
 
@@ -322,56 +326,45 @@ def measure(repeat: int, skip_province: bool = False) -> dict:
     seconds, result = timed(lambda: services.score_recompute(congress=county, year=YEAR), repeat)
     figures["recompute"] = (seconds, f"{county.code}: {busiest['n']:,} manuscripts, {result.written:,} entries "
                                      f"replacing the previous ones")
+    seconds, _r = timed(lambda: fingerprints([county.pk]), repeat)
+    figures["fingerprint"] = (seconds, f"{county.code}: the facts' fingerprint (once per recompute, and in the "
+                                       f"worker's sweep)")
 
-    try:
-        from tribune.assessment.reports import NoticeExporter
+    # Reports read the ledger as it stands (the worker keeps it current): the recompute above made it fresh.
+    month = Month(YEAR, 10)
+    seconds, _r = timed(lambda: NoticeExporter(county, month).report(), repeat)
+    figures["notice"] = (seconds, f"{county.code} {month}, NoticeExporter.report()")
 
-        month = Month(YEAR, 10)
-        NoticeExporter(county, month).report()  # make sure the ledger is fresh first
-        seconds, _r = timed(lambda: NoticeExporter(county, month).report(), repeat)
-        figures["notice"] = (seconds, f"{county.code} {month}, NoticeExporter.report()")
-    except ImportError as exc:  # the reports half not merged
-        figures["notice"] = (None, f"not measured: {exc}")
-
-    children = list(city.children.all())
+    children = list(city.children.order_by("code"))
+    city_scheme = ScoringScheme.objects.get(congress=city, year=YEAR)
     start = time.perf_counter()
-    services.score_children(city, YEAR)
+    for child in children:  # what the worker does when the city's scheme changes
+        services.score_recompute(congress=child, year=YEAR, scheme=city_scheme)
     cold = time.perf_counter() - start
     seconds, _ranking = timed(lambda: services.score_children(city, YEAR), repeat)
-    figures["city_ranking"] = (seconds, f"{city.code}: {len(children)} counties, warm; cold (every county "
-                                        f"rescored under the city's scheme) {cold:.2f} s")
-    try:
-        from tribune.assessment.reports import RankingExporter
-
-        quarter = Quarter(YEAR, 3)
-        seconds_r, _r = timed(lambda: RankingExporter(city, quarter, upward=True).report(), repeat)
-        figures["city_ranking_report"] = (seconds_r, f"{city.code} {quarter}, RankingExporter(upward).report()")
-    except ImportError as exc:
-        figures["city_ranking_report"] = (None, f"not measured: {exc}")
+    figures["city_ranking"] = (seconds, f"{city.code}: {len(children)} counties, ledgers computed; computing "
+                                        f"them under the city's scheme took {cold:.2f} s")
+    quarter = Quarter(YEAR, 3)
+    seconds, _r = timed(lambda: RankingExporter(city, quarter, upward=True).report(), repeat)
+    figures["city_ranking_report"] = (seconds, f"{city.code} {quarter}, RankingExporter(upward).report()")
 
     if skip_province:
         return figures
     counties = list(Congress.objects.filter(level="county").order_by("code"))
+    province_scheme = ScoringScheme.objects.get(congress=province, year=YEAR)
     start = time.perf_counter()
     for c in counties:
-        services.ensure_fresh(c, YEAR, assessed_by=province)
+        services.score_recompute(congress=c, year=YEAR, scheme=province_scheme)
     cold = time.perf_counter() - start
     q_from, q_to = dt.date(YEAR, 7, 1), dt.date(YEAR, 9, 30)
     seconds, _ranking = timed(lambda: services.rank_congresses(province, counties, YEAR, q_from, q_to), repeat)
-    figures["province_ranking"] = (seconds, f"{len(counties)} counties, {YEAR}-Q3, warm; cold (170 recomputes) "
-                                            f"{cold:.1f} s; ledger rows {ScoreEntry.objects.count():,}")
-
-    # Every ledger's periodic full check due at once (nobody read the ranking for ten minutes):
-    # a read fingerprints only the few longest unchecked (PERIODIC_CHECKS_PER_READ).
-    def due_then_rank():
-        LedgerState.objects.filter(scheme__congress=province).update(verified_at=None)
-        start = time.perf_counter()
-        services.rank_congresses(province, counties, YEAR, q_from, q_to)
-        return time.perf_counter() - start
-
-    due = statistics.median(due_then_rank() for _ in range(repeat))
-    figures["province_ranking_due"] = (due, f"the same with every periodic check due; "
-                                            f"{services.PERIODIC_CHECKS_PER_READ} fingerprinted per read")
+    figures["province_ranking"] = (seconds, f"{len(counties)} counties, {YEAR}-Q3, ledgers computed (170 "
+                                            f"recomputes took {cold:.1f} s); ledger rows "
+                                            f"{ScoreEntry.objects.count():,}")
+    # The worker's sweep fingerprints at most FULL_CHECKS_PER_SWEEP ledgers' congresses at a time.
+    sweep = [c.pk for c in counties[:50]]
+    seconds, _r = timed(lambda: fingerprints(sweep), repeat)
+    figures["fingerprint_sweep"] = (seconds, f"{len(sweep)} counties' fingerprints in one query (a sweep's most)")
     return figures
 
 

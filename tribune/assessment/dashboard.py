@@ -13,8 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tribune.assessment.models import FactsMarker, ScoringScheme
-from tribune.assessment.periods import Month, Quarter, previous_month
-from tribune.assessment.reports import LEVELS, Scope, level_names
+from tribune.assessment.reports.scope import LEVELS, Scope, level_names
+from tribune.assessment.scoring.periods import Month, Quarter, previous_month
 from tribune.newsroom.models import MetricSnapshot, Publication, Submission
 from tribune.org import access
 

@@ -18,8 +18,10 @@ import datetime as dt
 
 from django.utils import timezone
 
-from tribune.assessment.facts import as_of_for, fingerprints
 from tribune.assessment.models import FactsMarker, LedgerState, ScoringScheme
+from tribune.assessment.scoring.fingerprint import fingerprints
+from tribune.assessment.scoring.ledger import score_recompute
+from tribune.assessment.scoring.loading import as_of_for
 from tribune.jobs.services import Progress, enqueue, register, register_sweep
 from tribune.org.models import Congress
 
@@ -57,8 +59,6 @@ def schemes_scoring(congress: Congress, *, today: dt.date | None = None) -> list
 
 @register(REFRESH)
 def refresh(job, *, congress: int, scheme: int | None = None) -> dict:
-    from tribune.assessment.services import score_recompute
-
     target = Congress.objects.filter(pk=congress).first()
     if target is None:
         return {"ledgers": 0}

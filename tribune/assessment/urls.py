@@ -14,7 +14,6 @@ urlpatterns = [
     path("ranking/<int:year>-Q<int:quarter>/", reports.ranking, name="ranking"),
     path("ledger/", reports.ledger, name="ledger"),
     path("awards/<int:year>/", reports.awards_page, name="awards"),
-    # Scheme pages (assessment-engine helper): add their lines below this one.
     path("scheme/", scheme.overview, name="scheme"),
     path("scheme/new/", scheme.create, name="scheme_create"),
     path("scheme/<int:year>/", scheme.detail, name="scheme_year"),

@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from tribune.assessment import engine as e
+from tribune.assessment.scoring import engine as e
 
 OFFICE = e.Office(1, "法工委", 0)
 ZHANG = e.Author(1, "张三", 1, Decimal("60"))

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tribune.assessment.models import Commission, ScoreEntry
-from tribune.assessment.services import scheme_create
+from tribune.assessment.scoring.schemes import scheme_create
 from tribune.org.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def test_a_missed_piece_costs_the_office_and_delivery_takes_it_back(client, worl
                 {"title": "人大代表风采", "office": world.office.pk, "due_date": "2026-03-01",
                  "requested_by": "河北日报"})
     piece = Commission.objects.get()
-    from tribune.assessment import selectors
+    from tribune.assessment.scoring import selectors
 
     year = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     assert selectors.office_totals(world.congress, *year) == {world.office.pk: -5}

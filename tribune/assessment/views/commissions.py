@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from tribune.assessment.commissions import commission_create, commission_deliver
 from tribune.assessment.models import Commission
-from tribune.assessment.services import commission_create, commission_deliver
 from tribune.kit import params
 from tribune.org import access
 from tribune.org.errors import ServiceError

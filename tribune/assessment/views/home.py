@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from tribune.assessment import periods
+from tribune.assessment.scoring import periods
 from tribune.org import access
 from tribune.web.views import member_required
 

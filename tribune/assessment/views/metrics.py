@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tribune.assessment import metrics_import
 from tribune.assessment.forms import MetricsUploadForm
+from tribune.assessment.reports import metrics_import
 from tribune.kit import params
 from tribune.org import access
 from tribune.org.errors import ServiceError

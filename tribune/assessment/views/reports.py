@@ -18,10 +18,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tribune.assessment import awards, exporters, notices, reports
 from tribune.assessment import jobs as ledger_jobs
 from tribune.assessment.forms import AwardCriteriaForm, NoticeFocusForm
-from tribune.assessment.periods import Month, Quarter, next_month, previous_month
+from tribune.assessment.reports import awards, exporters
+from tribune.assessment.reports.notice import NoticeExporter, focus_for, notice_focus_save
+from tribune.assessment.reports.ranking import RankingExporter
+from tribune.assessment.reports.scope import LEVELS, level_names
+from tribune.assessment.scoring.periods import Month, Quarter, next_month, previous_month
+from tribune.assessment.scoring.selectors import ledger_for
 from tribune.kit import params
 from tribune.org import access
 from tribune.org.errors import ServiceError
@@ -103,8 +107,8 @@ def notice(request, year, month):
         month = Month.of_numbers(year, month)
     except ValueError:
         raise Http404 from None
-    focus = "" if upward else notices.focus_for(congress, month)
-    report = reports.NoticeExporter(congress, month, upward=upward, focus=focus).report()
+    focus = "" if upward else focus_for(congress, month)
+    report = NoticeExporter(congress, month, upward=upward, focus=focus).report()
     can_write = not upward and access.can_write_notice(request.member, congress)
     context = {
         "congress": congress, "month": month, "upward": upward, "focus": focus,
@@ -127,7 +131,7 @@ def notice_focus(request, year, month):
     form = NoticeFocusForm(request.POST)
     if form.is_valid():
         try:
-            notices.notice_focus_save(member=request.member, congress=congress, month=month,
+            notice_focus_save(member=request.member, congress=congress, month=month,
                                       focus=form.cleaned_data["focus"])
         except ServiceError as error:
             messages.error(request, error.message)
@@ -155,7 +159,7 @@ def ranking(request, year, quarter):
         quarter = Quarter.of_numbers(year, quarter)
     except ValueError:
         raise Http404 from None
-    report = reports.RankingExporter(congress, quarter, upward=upward).report()
+    report = RankingExporter(congress, quarter, upward=upward).report()
     prev = Quarter(quarter.year - 1, 4) if quarter.quarter == 1 else Quarter(quarter.year, quarter.quarter - 1)
     nxt = Quarter(quarter.year + 1, 1) if quarter.quarter == 4 else Quarter(quarter.year, quarter.quarter + 1)
     context = {"congress": congress, "quarter": quarter, "upward": upward, **_neighbours(prev, quarter, nxt),
@@ -189,7 +193,7 @@ def _describe(filters: dict, congresses: list[Congress], masked: bool) -> list[s
     if "fact_kind" in filters:
         words.append(str(dict(FactKind.choices).get(filters["fact_kind"], filters["fact_kind"])))
     if "publication__submission__outlet__level" in filters:
-        words.append(reports.level_names()[filters["publication__submission__outlet__level"]])
+        words.append(level_names()[filters["publication__submission__outlet__level"]])
     if "rule" in filters:
         words.append(filters["rule"])
     return words
@@ -233,7 +237,7 @@ def _ledger_congresses(member, query) -> tuple[list[Congress], Congress | None]:
 @params.query(congress=params.Text(40), by=params.Text(40), children=params.Flag(), **{"from": params.Date()},
               to=params.Date(), kind=params.Choice("office", "member", default=""), office=params.Id(),
               member=params.Id(), manuscript=params.Id(), fact=params.Text(20), rule=params.Text(40),
-              level=params.Choice(*reports.LEVELS, default=""))
+              level=params.Choice(*LEVELS, default=""))
 def ledger(request):
     """The entries behind a number: filtered by congress (and the assessing congress), subject,
     fact, rule, outlet level and period; each with its explanation and a link to the manuscript.
@@ -262,7 +266,7 @@ def ledger(request):
         filters["rule"] = query.rule
     if query.level:
         filters["publication__submission__outlet__level"] = query.level
-    querysets = [reports.ledger_for(c, start, end, assessed_by).filter(**filters) for c in congresses]
+    querysets = [ledger_for(c, start, end, assessed_by=assessed_by).filter(**filters) for c in congresses]
     entries = querysets[0]
     for other in querysets[1:]:
         entries = entries | other

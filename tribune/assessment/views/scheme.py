@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tribune.assessment import scheme_display, scheme_format
 from tribune.assessment.models import SchemeChange, ScoringScheme
-from tribune.assessment.services import SchemeInvalid, scheme_create, scheme_import, scheme_update
+from tribune.assessment.scoring import scheme_display, scheme_format
+from tribune.assessment.scoring.schemes import SchemeInvalid, scheme_create, scheme_import, scheme_update
 from tribune.kit import params
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError

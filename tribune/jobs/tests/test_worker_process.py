@@ -17,7 +17,7 @@ from django.conf import settings
 SETUP = """
 import datetime as dt
 from django.utils import timezone
-from tribune.assessment.services import scheme_create
+from tribune.assessment.scoring.schemes import scheme_create
 from tribune.assessment.tests.reports_helpers import publish
 from tribune.jobs.models import Job
 from tribune.org.testing import build_world

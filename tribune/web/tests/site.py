@@ -61,12 +61,13 @@ def build_site(world) -> dict:
 
 
 def _assessment(world) -> dict:
-    from tribune.assessment import services as assessment
+    from tribune.assessment.commissions import commission_create
+    from tribune.assessment.scoring.schemes import scheme_create
 
     today = timezone.localdate()
-    scheme = assessment.scheme_create(member=world.coordinator, congress=world.congress, year=today.year)
-    commission = assessment.commission_create(member=world.coordinator, office=world.office, title="约稿：执法检查",
-                                              due_date=today)
+    scheme = scheme_create(member=world.coordinator, congress=world.congress, year=today.year)
+    commission = commission_create(member=world.coordinator, office=world.office, title="约稿：执法检查",
+                                   due_date=today)
     return {"scheme": scheme, "commission": commission}
 
 

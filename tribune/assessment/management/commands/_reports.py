@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from tribune.assessment import exporters
+from tribune.assessment.reports import exporters
 from tribune.org.models import Congress
 
 FORMATS = ("docx", "xlsx", "html")

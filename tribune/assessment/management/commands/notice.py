@@ -2,10 +2,10 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tribune.assessment import notices
 from tribune.assessment.management.commands._reports import add_common_arguments, congress_of, write
-from tribune.assessment.periods import Month
-from tribune.assessment.reports import NoticeExporter
+from tribune.assessment.reports import notice as notices
+from tribune.assessment.reports.notice import NoticeExporter
+from tribune.assessment.scoring.periods import Month
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from tribune.assessment.management.commands._reports import add_common_arguments, congress_of, write
-from tribune.assessment.periods import Quarter
-from tribune.assessment.reports import RankingExporter
+from tribune.assessment.reports.ranking import RankingExporter
+from tribune.assessment.scoring.periods import Quarter
 
 
 class Command(BaseCommand):

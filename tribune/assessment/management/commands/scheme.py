@@ -8,9 +8,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tribune.assessment import scheme_format
 from tribune.assessment.models import ScoringScheme
-from tribune.assessment.services import SchemeInvalid, scheme_import
+from tribune.assessment.scoring import scheme_format
+from tribune.assessment.scoring.schemes import SchemeInvalid, scheme_import
 from tribune.org.errors import ServiceError
 from tribune.org.models import Congress
 

@@ -7,7 +7,7 @@ below (a province's cities and their counties), e.g. nightly where a province ra
 from django.core.management.base import BaseCommand, CommandError
 
 from tribune.assessment.models import ScoringScheme
-from tribune.assessment.services import score_recompute
+from tribune.assessment.scoring.ledger import score_recompute
 from tribune.org.errors import ServiceError
 from tribune.org.models import Congress
 
