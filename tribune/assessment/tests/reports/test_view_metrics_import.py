@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from tribune.assessment.tests.reports_helpers import publish
 from tribune.assessment.tests.reports.test_services_metrics_import import csv_file
+from tribune.assessment.tests.reports_helpers import publish
 from tribune.newsroom.models import MetricSnapshot
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 SCORING = Path(__file__).resolve().parents[2] / "scoring"
-PURE = sorted((SCORING / "engine").glob("*.py")) + [SCORING / "periods.py"]
+PURE = [*sorted((SCORING / "engine").glob("*.py")), SCORING / "periods.py"]
 ALLOWED = ("tribune.assessment.scoring.engine", "tribune.assessment.scoring.periods")
 
 
