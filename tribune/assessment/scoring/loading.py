@@ -91,11 +91,12 @@ def load_facts(congress, year: int, *, today: dt.date | None = None) -> engine.F
         .values_list("manuscript_id", "member_id", "member__name", "position", "share")
     ):
         authors.setdefault(ms_id, []).append(engine.Author(member_id, name, position, share))
-    offices = tuple(engine.Office(*row) for row in Office.objects.filter(congress=congress)
+    # Ordered by id, not by the models' default (which joins the congress for its code).
+    offices = tuple(engine.Office(*row) for row in Office.objects.filter(congress=congress).order_by("pk")
                     .values_list("id", "name", "minimum_monthly"))
     commissions = tuple(
         engine.Commission(*row) for row in Commission.objects.filter(congress=congress, due_date__year=year)
-        .values_list("id", "office_id", "title", "due_date", "delivered_on")
+        .order_by("pk").values_list("id", "office_id", "title", "due_date", "delivered_on")
     )
     return engine.Facts(
         year=year,
