@@ -162,7 +162,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "tribune.web.context_processors.navigation",
             ],
-            "builtins": ["tribune.web.templatetags.tribune"],
+            "builtins": ["tribune.kit.templatetags.tribune"],
         },
     }
 ]

@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tribune.deputies.models import Deputy, SeatLevel, Sector, StoryKind
 from tribune.kit import forms as kit_forms
+from tribune.kit.dates import cndate
 from tribune.outlets.models import Outlet, OutletLevel
 from tribune.planning.models import Activity
-from tribune.web.templatetags.tribune import cndate
 
 # The browser's date picker reads and writes ISO dates, whatever the page's language.
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -16,14 +16,13 @@ from django.views.decorators.http import require_POST
 
 from tribune.deputies import coverage, exporting, forms, importing, reach, selectors, services
 from tribune.deputies.models import Deputy, DeputyStory, SeatLevel, Sector, Stage
-from tribune.kit import params
+from tribune.kit import htmx, params
+from tribune.kit.views import member_required
 from tribune.newsroom.models import Manuscript, Publication
 from tribune.newsroom.states import OUTLET_READY_STATES
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.planning.models import Activity
-from tribune.web import htmx
-from tribune.web.views import member_required
 
 PER_PAGE = 30
 

@@ -3,4 +3,6 @@ Django and libraries). It holds what each view and report needs the same way eve
 the strict parser of request values (`params`), the form base that strips control characters
 and bounds dates and ids (`forms`), text safety (`text`), the one .xlsx/.docx writer
 (`office`), the bounded .docx reader (`docx_reader`), the zip checks behind both readers
-(`ooxml`) and stored file names (`files`)."""
+(`ooxml`), stored file names (`files`), the view decorator `member_required` (`views`), htmx
+answers (`htmx`), dates as the UI writes them (`dates`, and the `tribune` template library
+of every template) and a service's refusal shown on a form (`forms.add_service_error`)."""

@@ -105,3 +105,9 @@ class Form(forms.Form):
             bound_field(field)
         if self.is_bound:
             self.data = clean_data(self.data, self)
+
+
+def add_service_error(form, error) -> None:
+    """A service's refusal (a ServiceError: `message`, and the `field` it names, if any) shown on
+    that field, or above the form."""
+    form.add_error(error.field if error.field in form.fields else None, str(error.message))

@@ -11,11 +11,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tribune.kit.views import member_required
 from tribune.org import access, lockout, services
 from tribune.org.errors import ServiceError
 from tribune.org.models import Member, RoleChangeRequest
 from tribune.org.passwords import change_reason, max_age
-from tribune.web.views import member_required
 
 
 @login_required

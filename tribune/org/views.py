@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tribune.kit import params
+from tribune.kit.forms import add_service_error
+from tribune.kit.views import member_required
 from tribune.org import access, services
 from tribune.org.errors import ServiceError
 from tribune.org.forms import ChainForm, MemberCreateForm, MemberFilterForm, MemberForm, OfficeForm, PasswordForm
 from tribune.org.models import ChainStep, Member, Office
-from tribune.web.forms import add_service_error
-from tribune.web.views import member_required
 
 PAGE_SIZE = 50
 

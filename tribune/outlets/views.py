@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tribune.kit import params
+from tribune.kit.forms import add_service_error
+from tribune.kit.views import member_required
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
 from tribune.outlets import selectors, services
 from tribune.outlets.forms import ContactFilterForm, ContactForm, OutletEditForm, OutletFilterForm, OutletForm
 from tribune.outlets.models import MediaContact, Outlet
-from tribune.web.forms import add_service_error
-from tribune.web.views import member_required
 
 PAGE_SIZE = 50
 

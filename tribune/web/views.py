@@ -1,11 +1,9 @@
 """Dashboard, audit log and error pages."""
 
 import datetime as dt
-import functools
 import json
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -15,23 +13,10 @@ from django.views.decorators.http import require_GET
 
 from tribune.kit import forms as kit_forms
 from tribune.kit import params
+from tribune.kit.views import member_required
 from tribune.org import access
 from tribune.org.models import AuditEntry, Role
 from tribune.web import dashboard as dashboard_selectors
-
-
-def member_required(view):
-    """Login required, and a membership: a user with no active membership sees a 403."""
-
-    # functools.wraps also carries the view's attributes outwards, such as the query
-    # parameters it declares (kit.params), which the fuzz guard reads.
-    @login_required
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        access.require(request.member is not None, "no active membership")
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 @member_required

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_GET, require_POST
 from tribune.assessment.commissions import commission_create, commission_deliver
 from tribune.assessment.models import Commission
 from tribune.kit import params
+from tribune.kit.views import member_required
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.org.models import Office
-from tribune.web.views import member_required
 
 
 @member_required

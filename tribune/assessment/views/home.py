@@ -4,8 +4,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from tribune.assessment.scoring import periods
+from tribune.kit.views import member_required
 from tribune.org import access
-from tribune.web.views import member_required
 
 
 @member_required

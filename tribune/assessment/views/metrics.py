@@ -9,11 +9,11 @@ from django.views.decorators.http import require_http_methods
 from tribune.assessment.forms import MetricsUploadForm
 from tribune.assessment.reports import metrics_import
 from tribune.kit import params
+from tribune.kit.forms import add_service_error
+from tribune.kit.htmx import redirect as htmx_redirect
+from tribune.kit.views import member_required
 from tribune.org import access
 from tribune.org.errors import ServiceError
-from tribune.web.forms import add_service_error
-from tribune.web.htmx import redirect as htmx_redirect
-from tribune.web.views import member_required
 
 
 @member_required

@@ -27,10 +27,10 @@ from tribune.assessment.reports.scope import LEVELS, level_names
 from tribune.assessment.scoring.periods import Month, Quarter, next_month, previous_month
 from tribune.assessment.scoring.selectors import ledger_for
 from tribune.kit import params
+from tribune.kit.views import member_required
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.org.models import Congress
-from tribune.web.views import member_required
 
 
 def _scope(request) -> tuple[Congress, bool]:

@@ -19,10 +19,10 @@ from tribune.assessment.models import SchemeChange, ScoringScheme
 from tribune.assessment.scoring import scheme_display, scheme_format
 from tribune.assessment.scoring.schemes import SchemeInvalid, scheme_create, scheme_import, scheme_update
 from tribune.kit import params
+from tribune.kit.views import member_required
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
 from tribune.org.models import Congress
-from tribune.web.views import member_required
 
 MAX_FILE_BYTES = 200_000
 

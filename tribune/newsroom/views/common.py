@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from tribune.kit import htmx
+from tribune.kit.forms import add_service_error
 from tribune.newsroom.models import Manuscript
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
-from tribune.web import htmx
-from tribune.web.forms import add_service_error
 
 GET_POST = require_http_methods(["GET", "POST"])
 POST = require_http_methods(["POST"])

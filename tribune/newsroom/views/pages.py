@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from tribune.kit import params
+from tribune.kit import htmx, params
+from tribune.kit.views import member_required
 from tribune.newsroom import docx_io, forms, selectors, textdiff
 from tribune.newsroom.filetypes import DOCX_TYPE
 from tribune.newsroom.models import Attachment, AttachmentKind
@@ -19,8 +20,6 @@ from tribune.newsroom.views.common import get_child, get_manuscript
 from tribune.newsroom.views.pipeline import detail_forms
 from tribune.org import access
 from tribune.org.models import Office
-from tribune.web import htmx
-from tribune.web.views import member_required
 
 PAGE_SIZE = 50
 

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tribune.kit.views import member_required
 from tribune.newsroom import forms, services
 from tribune.newsroom.models import Publication, Submission
 from tribune.newsroom.views.common import GET_POST, get_child, get_manuscript, prepare, run_form
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.outlets.models import LEVEL_RANK, Outlet
-from tribune.web.views import member_required
 
 
 def _outlet_queryset(manuscript):

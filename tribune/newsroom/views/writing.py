@@ -8,7 +8,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from tribune.kit import params
+from tribune.kit import htmx, params
+from tribune.kit.views import member_required
 from tribune.newsroom import docx_io, forms, selectors, services
 from tribune.newsroom.models import Attachment, Manuscript
 from tribune.newsroom.views.common import (
@@ -23,8 +24,6 @@ from tribune.newsroom.views.common import (
 )
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
-from tribune.web import htmx
-from tribune.web.views import member_required
 
 BLANK_AUTHOR_ROWS = 2
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.kit import params
+from tribune.kit.views import member_required
 from tribune.newsroom.models import JointReport
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
@@ -27,7 +28,6 @@ from tribune.planning.views.common import (
     require_view,
     stale,
 )
-from tribune.web.views import member_required
 
 
 def _activity(request, pk) -> Activity:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.kit import params
+from tribune.kit.views import member_required
 from tribune.newsroom.models import Topic
 from tribune.org import access
 from tribune.org.errors import ServiceError
@@ -19,7 +20,6 @@ from tribune.planning import selectors, services
 from tribune.planning.forms import TopicForm, TopicScheduleForm
 from tribune.planning.models import Activity, Meeting
 from tribune.planning.views.common import form_error, get_planning_object, require_post, require_view
-from tribune.web.views import member_required
 
 MAX_PER_DAY = 8
 

@@ -4,9 +4,9 @@ from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.translation import gettext as _
 
+from tribune.kit.forms import add_service_error
 from tribune.org import access
 from tribune.org.errors import ServiceError
-from tribune.web.forms import add_service_error
 
 
 def require_post(request):

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tribune.kit import params
+from tribune.kit import htmx, params
+from tribune.kit.views import member_required
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
 from tribune.planning import selectors, services
@@ -30,8 +31,6 @@ from tribune.planning.views.common import (
     require_view,
     stale,
 )
-from tribune.web import htmx
-from tribune.web.views import member_required
 
 
 def _meeting(request, pk) -> Meeting:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.kit import params
+from tribune.kit.views import member_required
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.planning import services
@@ -16,7 +17,6 @@ from tribune.planning.forms import ActionItemForm, RegularMeetingForm
 from tribune.planning.models import ActionItem, RegularMeeting
 from tribune.planning.pack import PackExporter, build_pack, render_docx
 from tribune.planning.views.common import form_error, get_planning_object, require_post, require_view
-from tribune.web.views import member_required
 
 
 def _pack_url(day) -> str:
