@@ -19,7 +19,6 @@ from tribune.deputies.models import Deputy, DeputyStory, SeatLevel, Sector, Stag
 from tribune.kit import htmx, params
 from tribune.kit.views import member_required
 from tribune.newsroom.models import Manuscript, Publication
-from tribune.newsroom.states import OUTLET_READY_STATES
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.planning.models import Activity
@@ -350,7 +349,7 @@ def story_detail(request, pk, forms_with_errors=None):
     can_link = access.can_link_manuscript(member, story)
     # Publications and reprints are the newsroom's facts: its rule (the coordinator) applies.
     can_record_outlets = access.can_record_publication(member, story)
-    ready = [link.manuscript for link in links if link.manuscript.state in OUTLET_READY_STATES]
+    ready = [link.manuscript for link in links if link.manuscript.is_outlet_ready]
     find = request.query.find
     facts = {Stage.LEAD: True, Stage.INTERVIEWED: story.has_interview, Stage.DRAFTED: story.has_manuscript,
              Stage.PUBLISHED: story.has_publication}

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tribune.newsroom.states import State
+from tribune.newsroom.states import EDITABLE_STATES, OUTLET_READY_STATES, SUBMITTABLE_STATES, State
 from tribune.org.models import Congress, Member, Office
 from tribune.outlets.models import Outlet, OutletLevel
 
@@ -102,6 +102,26 @@ class Manuscript(models.Model):
     def length(self) -> int:
         """Characters of body text, not counting whitespace (字数)."""
         return char_count(self.body)
+
+    # What the state allows, asked by the permission rules (tribune.org.access), which sit below
+    # the newsroom and so read the states through the object instead of importing them.
+    @property
+    def is_editable(self) -> bool:
+        return self.state in EDITABLE_STATES
+
+    @property
+    def is_submittable(self) -> bool:
+        """May be sent (again) for review."""
+        return self.state in SUBMITTABLE_STATES
+
+    @property
+    def is_in_review(self) -> bool:
+        return self.state == State.IN_REVIEW
+
+    @property
+    def is_outlet_ready(self) -> bool:
+        """Approved (or beyond): may be sent to outlets."""
+        return self.state in OUTLET_READY_STATES
 
 
 class ManuscriptAuthor(models.Model):

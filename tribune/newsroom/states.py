@@ -53,6 +53,5 @@ def derive_state(facts: Facts) -> tuple[State, int | None]:
 
 
 EDITABLE_STATES = frozenset({State.DRAFT, State.RETURNED, State.IN_REVIEW, State.APPROVED})
-REVIEWABLE_STATES = frozenset({State.IN_REVIEW})
 SUBMITTABLE_STATES = frozenset({State.DRAFT, State.RETURNED})
 OUTLET_READY_STATES = frozenset({State.APPROVED, State.SUBMITTED, State.PUBLISHED, State.WITHDRAWN})

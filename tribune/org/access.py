@@ -8,14 +8,20 @@ member (None for an anonymous or unattached user) and the object acted on.
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from tribune.org.models import ChainStep, Member, Role
+from tribune.org import chain
+from tribune.org.models import Member, Role
 
 EDITORIAL_ROLES = (Role.DIRECTOR, Role.LEADER, Role.OFFICE_HEAD, Role.COORDINATOR, Role.WRITER)
 WRITING_ROLES = (Role.WRITER, Role.OFFICE_HEAD, Role.COORDINATOR)
 
 
-def _same_congress(member, obj) -> bool:
-    return member is not None and member.is_active and obj.congress_id == member.congress_id
+def _acts_in(member, congress, *roles) -> bool:
+    """An active member of `congress` (a congress, or its id) holding one of `roles` (any member
+    of it when no role is named): the one form of "may act in this congress"."""
+    if member is None or not member.is_active:
+        return False
+    congress_id = congress if isinstance(congress, int) else congress.pk
+    return member.congress_id == congress_id and (not roles or member.has_role(*roles))
 
 
 def can_see_congress(member, congress) -> bool:
@@ -51,7 +57,7 @@ def can_assess(member, congress) -> bool:
 # --- Manuscripts -------------------------------------------------------------------------
 
 def can_view_manuscript(member, manuscript) -> bool:
-    return _same_congress(member, manuscript) and member.has_role(*EDITORIAL_ROLES, Role.ADMIN)
+    return _acts_in(member, manuscript.congress_id, *EDITORIAL_ROLES, Role.ADMIN)
 
 
 def can_create_manuscript(member) -> bool:
@@ -71,55 +77,30 @@ def is_author(member, manuscript) -> bool:
 
 
 def can_edit_manuscript(member, manuscript) -> bool:
-    from tribune.newsroom.states import EDITABLE_STATES
-
-    if not _same_congress(member, manuscript) or manuscript.state not in EDITABLE_STATES:
+    if not _acts_in(member, manuscript.congress_id) or not manuscript.is_editable:
         return False
     return is_author(member, manuscript) or member.has_role(Role.COORDINATOR)
 
 
 def can_submit_for_review(member, manuscript) -> bool:
-    from tribune.newsroom.states import SUBMITTABLE_STATES
-
-    return manuscript.state in SUBMITTABLE_STATES and can_edit_manuscript(member, manuscript)
-
-
-def holds_step(member, manuscript, step_role: str) -> bool:
-    """Whether the member is the person a chain step resolves to for this manuscript."""
-    if step_role == ChainStep.OFFICE_HEAD:
-        return member.has_role(Role.OFFICE_HEAD) and member.office_id == manuscript.office_id
-    if step_role == ChainStep.LEADER:
-        return member.has_role(Role.LEADER) and manuscript.office.leader_id == member.pk
-    if step_role == ChainStep.DIRECTOR:
-        return member.has_role(Role.DIRECTOR)
-    if step_role == ChainStep.COORDINATOR:
-        return member.has_role(Role.COORDINATOR)
-    return False
+    return manuscript.is_submittable and can_edit_manuscript(member, manuscript)
 
 
 def can_review(member, manuscript) -> bool:
-    from tribune.newsroom.states import State
-
-    if not _same_congress(member, manuscript) or manuscript.state != State.IN_REVIEW:
+    if not _acts_in(member, manuscript.congress_id) or not manuscript.is_in_review:
         return False
     # Nobody approves their own manuscript.
     if is_author(member, manuscript):
         return False
-    return holds_step(member, manuscript, manuscript.review_role)
+    return chain.holds(member, manuscript.review_role, manuscript.office)
 
 
 def can_submit_to_outlet(member, manuscript) -> bool:
-    from tribune.newsroom.states import OUTLET_READY_STATES
-
-    return (
-        _same_congress(member, manuscript)
-        and manuscript.state in OUTLET_READY_STATES
-        and member.has_role(Role.COORDINATOR)
-    )
+    return manuscript.is_outlet_ready and _acts_in(member, manuscript.congress_id, Role.COORDINATOR)
 
 
 def can_record_publication(member, manuscript) -> bool:
-    return _same_congress(member, manuscript) and member.has_role(Role.COORDINATOR)
+    return _acts_in(member, manuscript.congress_id, Role.COORDINATOR)
 
 
 can_record_metrics = can_record_publication
@@ -128,7 +109,7 @@ can_record_reprint = can_record_publication
 
 
 def can_record_instruction(member, manuscript) -> bool:
-    return _same_congress(member, manuscript) and member.has_role(Role.COORDINATOR, Role.DIRECTOR)
+    return _acts_in(member, manuscript.congress_id, Role.COORDINATOR, Role.DIRECTOR)
 
 
 def can_attach_file(member, manuscript) -> bool:
@@ -138,19 +119,15 @@ def can_attach_file(member, manuscript) -> bool:
 # --- Topics, outlets, organisation, audit -------------------------------------------------
 
 def can_manage_topics(member, congress) -> bool:
-    return member is not None and member.congress_id == congress.pk and member.has_role(
-        Role.COORDINATOR, Role.DIRECTOR, Role.LEADER, Role.OFFICE_HEAD
-    )
+    return _acts_in(member, congress, Role.COORDINATOR, Role.DIRECTOR, Role.LEADER, Role.OFFICE_HEAD)
 
 
 def can_manage_outlets(member, congress) -> bool:
-    return member is not None and member.congress_id == congress.pk and member.has_role(
-        Role.COORDINATOR, Role.ADMIN
-    )
+    return _acts_in(member, congress, Role.COORDINATOR, Role.ADMIN)
 
 
 def can_manage_members(member, congress) -> bool:
-    return member is not None and member.congress_id == congress.pk and member.has_role(Role.ADMIN)
+    return _acts_in(member, congress, Role.ADMIN)
 
 
 can_configure_chain = can_manage_members
@@ -206,14 +183,12 @@ def can_list_manuscripts(member) -> bool:
 def can_view_members(member, congress) -> bool:
     """The members and offices pages: the administrator who keeps them, and the director and
     coordinator who assign work and need to know who is where."""
-    return (member is not None and member.is_active and member.congress_id == congress.pk
-            and member.has_role(Role.ADMIN, Role.DIRECTOR, Role.COORDINATOR))
+    return _acts_in(member, congress, Role.ADMIN, Role.DIRECTOR, Role.COORDINATOR)
 
 
 def can_view_outlets(member, congress) -> bool:
     """The outlet catalogue and media contacts: everyone who works on manuscripts, and the admin."""
-    return (member is not None and member.is_active and member.congress_id == congress.pk
-            and member.has_role(*EDITORIAL_ROLES, Role.ADMIN))
+    return _acts_in(member, congress, *EDITORIAL_ROLES, Role.ADMIN)
 
 
 # --- Assessment: notices, rankings, awards, metrics import ------------------------------------
@@ -227,25 +202,21 @@ def can_see_reports(member, congress) -> bool:
 
 def can_rank_children(member, congress) -> bool:
     """The city's ranking of its districts: the city's own director and coordinator."""
-    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
-        Role.DIRECTOR, Role.COORDINATOR)
+    return _acts_in(member, congress, Role.DIRECTOR, Role.COORDINATOR)
 
 
 def can_write_notice(member, congress) -> bool:
     """Next month's focus in the monthly notice: the coordinator writes it."""
-    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
-        Role.COORDINATOR)
+    return _acts_in(member, congress, Role.COORDINATOR)
 
 
 def can_import_metrics(member, congress) -> bool:
-    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
-        Role.COORDINATOR)
+    return _acts_in(member, congress, Role.COORDINATOR)
 
 
 def can_confirm_awards(member, congress) -> bool:
     """The assessment committee: the director and the coordinator."""
-    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
-        Role.DIRECTOR, Role.COORDINATOR)
+    return _acts_in(member, congress, Role.DIRECTOR, Role.COORDINATOR)
 
 
 # --- Assessment: scoring schemes (考核细则) ------------------------------------------------------
@@ -259,8 +230,7 @@ def can_view_scheme(member, congress) -> bool:
 
 def can_edit_scheme(member, congress) -> bool:
     """Writing the scheme: the congress's own coordinator or administrator."""
-    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
-        Role.COORDINATOR, Role.ADMIN)
+    return _acts_in(member, congress, Role.COORDINATOR, Role.ADMIN)
 
 
 # --- Planning ------------------------------------------------------------------------------
@@ -270,8 +240,7 @@ PLANNING_MANAGERS = (Role.COORDINATOR, Role.DIRECTOR)
 
 def can_view_planning(member, congress) -> bool:
     """Meetings, activities, plans, the calendar and the regular-meeting pack: editorial staff."""
-    return (member is not None and member.is_active and member.congress_id == congress.pk
-            and member.has_role(*EDITORIAL_ROLES))
+    return _acts_in(member, congress, *EDITORIAL_ROLES)
 
 
 def can_manage_planning(member, congress) -> bool:
@@ -340,20 +309,16 @@ def can_view_deputies(member, congress) -> bool:
 
 def can_manage_deputies(member, congress) -> bool:
     """Add, edit and import deputies."""
-    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
-        *DEPUTY_KEEPERS
-    )
+    return _acts_in(member, congress, *DEPUTY_KEEPERS)
 
 
 def can_reveal_deputy_pi(member, deputy) -> bool:
-    return _same_congress(member, deputy) and member.has_role(*DEPUTY_KEEPERS)
+    return _acts_in(member, deputy.congress_id, *DEPUTY_KEEPERS)
 
 
 def can_export_deputies(member, congress) -> bool:
     """Export the registry (masked unless the member may reveal personal information)."""
-    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
-        Role.DIRECTOR, Role.LEADER, Role.COORDINATOR, Role.OFFICE_HEAD
-    )
+    return _acts_in(member, congress, Role.DIRECTOR, Role.LEADER, Role.COORDINATOR, Role.OFFICE_HEAD)
 
 
 def can_reveal_deputies_export(member, congress) -> bool:
@@ -361,14 +326,12 @@ def can_reveal_deputies_export(member, congress) -> bool:
 
 
 def can_record_story(member, congress) -> bool:
-    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
-        *STORY_WRITERS
-    )
+    return _acts_in(member, congress, *STORY_WRITERS)
 
 
 def can_edit_story(member, story) -> bool:
     """The one who recorded it, or the coordinator or director."""
-    if not _same_congress(member, story):
+    if not _acts_in(member, story.congress_id):
         return False
     return story.created_by_id == member.pk or member.has_role(*DEPUTY_KEEPERS)
 
@@ -384,13 +347,12 @@ def can_link_manuscript(member, story, manuscript=None) -> bool:
 
 
 def can_mark_typical(member, story) -> bool:
-    return _same_congress(member, story) and member.has_role(*DEPUTY_KEEPERS)
+    return _acts_in(member, story.congress_id, *DEPUTY_KEEPERS)
 
 
 def can_manage_commissions(member, congress) -> bool:
     """Recording commissioned pieces (约稿) and their delivery: the coordinator."""
-    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
-        Role.COORDINATOR)
+    return _acts_in(member, congress, Role.COORDINATOR)
 
 
 # --- Security administration (三员分立) --------------------------------------------------------
@@ -399,8 +361,7 @@ def can_manage_commissions(member, congress) -> bool:
 # second administrator.
 
 def can_manage_security(member, congress) -> bool:
-    return member is not None and member.is_active and member.congress_id == congress.pk and member.has_role(
-        Role.SECURITY_ADMIN)
+    return _acts_in(member, congress, Role.SECURITY_ADMIN)
 
 
 def can_decide_role_request(member, request) -> bool:
