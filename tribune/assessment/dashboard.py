@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from tribune.assessment.models import FactsMarker, ScoringScheme
 from tribune.assessment.reports.scope import LEVELS, Scope, level_names
 from tribune.assessment.scoring.periods import Month, Quarter, previous_month
+from tribune.kit.plugins import dashboard_panels
 from tribune.newsroom.models import MetricSnapshot, Publication, Submission
 from tribune.org import access
 
@@ -80,6 +81,7 @@ def month_reads(congress, today: dt.date) -> dict:
     return {"title": month.label, "names": [r["title"][:18] for r in rows], "reads": [r["reads"] for r in rows]}
 
 
+@dashboard_panels.register
 def panels(member) -> list[dict]:
     congress = member.congress
     if not access.can_see_reports(member, congress):

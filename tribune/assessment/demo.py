@@ -8,8 +8,10 @@ import datetime as dt
 from tribune.assessment.models import Commission
 from tribune.assessment.scoring.defaults import default_document
 from tribune.assessment.scoring.schemes import scheme_create, scheme_update
+from tribune.kit.plugins import demo_builders
 
 
+@demo_builders.register
 def build(ctx) -> None:
     gaocheng = ctx.congresses["gaocheng"]
     city = ctx.congresses["shijiazhuang"]

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tribune.deputies import reach
 from tribune.deputies.models import Deputy, DeputyStory
+from tribune.kit.plugins import dashboard_panels
 from tribune.newsroom.models import Publication, Reprint
 from tribune.org import access
 from tribune.org.models import Role
@@ -42,6 +43,7 @@ def reach_summary(congress) -> reach.ReachSummary:
                               reprinted_local=counts["local"], published=counts["published"])
 
 
+@dashboard_panels.register
 def panels(member) -> list[dict]:
     if not member.has_role(Role.COORDINATOR, Role.DIRECTOR, Role.LEADER) or not access.can_view_deputies(
             member, member.congress):

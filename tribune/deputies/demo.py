@@ -10,6 +10,7 @@ from django.db.models import Min, Q
 from tribune.deputies import services
 from tribune.deputies.importing import id_check_digit
 from tribune.deputies.models import DeputyStory, StoryManuscript, TypicalCase
+from tribune.kit.plugins import demo_builders
 from tribune.newsroom import services as newsroom
 from tribune.newsroom.models import Manuscript, Publication, Reprint, Review, ReviewRequest
 from tribune.outlets.models import Outlet
@@ -187,6 +188,7 @@ class _Builder:
                                         note=f"采访{deputy.name}代表及相关群众")
 
 
+@demo_builders.register
 def build(ctx) -> None:
     if "gaocheng" not in ctx.congresses:
         return

@@ -3,9 +3,9 @@ does, its progress) lives on the `Job` row, so the backend could be swapped (dat
 
 from django_tasks import task
 
+from tribune.jobs.runner import run
+
 
 @task()
 def run_job(job_id: int) -> None:
-    from tribune.jobs.services import run
-
     run(job_id)

@@ -1,15 +1,14 @@
-"""What a member's dashboard shows: what I must write, review, revise and submit, and what was
-published lately. A fixed number of queries whatever the number of manuscripts."""
-
-import importlib
+"""The newsroom's panel of the dashboard: what I must write, review, revise and submit, and what
+was published lately. A fixed number of queries whatever the number of manuscripts."""
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
+from tribune.kit.plugins import dashboard_panels
 from tribune.newsroom.models import Decision, Manuscript, ManuscriptAuthor, Publication, Review, Topic
 from tribune.newsroom.states import State
-from tribune.org import access
-from tribune.org.models import ChainStep, Role
+from tribune.org import access, chain
+from tribune.org.models import Role
 
 LIMIT = 10
 
@@ -21,17 +20,8 @@ def _manuscripts(congress):
 
 
 def review_queue_filter(member) -> Q:
-    """Manuscripts in review whose current step resolves to this member (mirrors access.holds_step)."""
-    q = Q(pk__in=[])
-    if member.has_role(Role.OFFICE_HEAD) and member.office_id:
-        q |= Q(review_role=ChainStep.OFFICE_HEAD, office_id=member.office_id)
-    if member.has_role(Role.LEADER):
-        q |= Q(review_role=ChainStep.LEADER, office__leader=member)
-    if member.has_role(Role.DIRECTOR):
-        q |= Q(review_role=ChainStep.DIRECTOR)
-    if member.has_role(Role.COORDINATOR):
-        q |= Q(review_role=ChainStep.COORDINATOR)
-    return Q(state=State.IN_REVIEW) & q & ~Q(authorships__member=member)
+    """Manuscripts in review whose current step resolves to this member, and not their own."""
+    return Q(state=State.IN_REVIEW) & chain.held_by(member) & ~Q(authorships__member=member)
 
 
 def _latest_returns(manuscripts) -> None:
@@ -44,8 +34,9 @@ def _latest_returns(manuscripts) -> None:
         by_id[review.request.manuscript_id].last_return = review  # the latest wins
 
 
-def for_member(member) -> dict:
-    """The dashboard's lists and counts: about fifteen queries, however many manuscripts."""
+@dashboard_panels.register
+def panels(member) -> list[dict]:
+    """The lists and counts: about fifteen queries, however many manuscripts."""
     congress = member.congress
     today = timezone.localdate()
     mine = _manuscripts(congress).filter(authorships__member=member)
@@ -82,7 +73,8 @@ def for_member(member) -> dict:
         "awaiting": by_state["awaiting"] if coordinates else None,
         "published_month": published.filter(published_on__gte=month_start).count(),
     }
-    return {
+    return [{
+        "template": "newsroom/partials/dashboard_work.html",
         "member": member,
         "counts": counts,
         "topics": topics,
@@ -96,25 +88,5 @@ def for_member(member) -> dict:
         "can_write": access.can_create_manuscript(member),
         "reviews": reviews,
         "coordinates": coordinates,
-        "panels": panels(member),
         "recent_publications": recent,
-    }
-
-
-# Apps add panels to the dashboard by providing `panels(member) -> list[dict]` in a module named
-# here; each dict has a "template" to include and any context it needs. The web app does not
-# know what the panels show.
-PANEL_PROVIDERS = ["tribune.planning.dashboard", "tribune.assessment.dashboard", "tribune.deputies.dashboard"]
-
-
-def panels(member) -> list[dict]:
-    result = []
-    for name in PANEL_PROVIDERS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        result.extend(module.panels(member))
-    return result
+    }]

@@ -8,6 +8,7 @@ the timestamps are moved back to the days the story says.
 
 import datetime as dt
 
+from tribune.kit.plugins import demo_builders
 from tribune.newsroom import services
 from tribune.newsroom.models import (
     Manuscript,
@@ -219,6 +220,7 @@ def _congress(ctx, code, writers_by_office, count, leader_step, director):
     return manuscripts
 
 
+@demo_builders.register
 def build(ctx) -> None:
     def leader_of(m):
         return m.office.leader

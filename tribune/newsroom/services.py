@@ -36,10 +36,10 @@ from tribune.newsroom.models import (
     Topic,
 )
 from tribune.newsroom.states import Facts, RequestFacts, State, derive_state
-from tribune.org import access
+from tribune.org import access, chain
 from tribune.org.audit import audit_record
 from tribune.org.errors import ServiceError, StaleError, bump_version
-from tribune.org.models import ChainStep, Member, Office, Role
+from tribune.org.models import Member, Office, Role
 from tribune.org.notify import notify
 from tribune.outlets.models import Outlet, OutletLevel
 
@@ -87,16 +87,7 @@ def refresh_state(manuscript: Manuscript) -> State:
 
 def step_holders(manuscript: Manuscript, step_role: str) -> list[Member]:
     """The members a chain step resolves to for this manuscript, now."""
-    members = Member.objects.filter(congress=manuscript.congress, is_active=True).prefetch_related("roles")
-    if step_role == ChainStep.LEADER:
-        leader = manuscript.office.leader
-        return [leader] if leader and leader.is_active else []
-    role = {ChainStep.OFFICE_HEAD: Role.OFFICE_HEAD, ChainStep.DIRECTOR: Role.DIRECTOR,
-            ChainStep.COORDINATOR: Role.COORDINATOR}.get(step_role)
-    members = members.filter(roles__role=role)
-    if step_role == ChainStep.OFFICE_HEAD:
-        members = members.filter(office=manuscript.office)
-    return list(members)
+    return list(chain.holders(manuscript.congress, step_role, manuscript.office))
 
 
 def _url(manuscript) -> str:
@@ -264,13 +255,13 @@ def manuscript_update(
 
 
 def _open_review(manuscript: Manuscript, member: Member, *, reason: str) -> ReviewRequest:
-    chain = manuscript.congress.chain()
+    steps = manuscript.congress.chain()
     request = ReviewRequest.objects.create(
-        manuscript=manuscript, revision=manuscript.revision, chain=chain, steps=len(chain),
+        manuscript=manuscript, revision=manuscript.revision, chain=steps, steps=len(steps),
         requested_by=member, reason=reason,
     )
     refresh_state(manuscript)
-    notify(step_holders(manuscript, chain[0]), kind="review_due",
+    notify(step_holders(manuscript, steps[0]), kind="review_due",
            text=_("To review: %(title)s") % {"title": manuscript.title}, url=_url(manuscript))
     return request
 

@@ -1,8 +1,9 @@
 """Demo organisation: the city of 石家庄 with three district congresses; 藁城区 in full."""
 
+from tribune.kit.demo import DEMO_PASSWORD
+from tribune.kit.plugins import demo_builders
 from tribune.org.models import Level, Office, Role
 from tribune.org.services import congress_create, member_create
-from tribune.web.demo import DEMO_PASSWORD
 
 GAOCHENG_OFFICES = [
     # (name, leader username)
@@ -61,6 +62,7 @@ def _people(ctx, congress, offices, people):
                                               password=DEMO_PASSWORD, roles=roles, office=office)
 
 
+@demo_builders.register
 def build(ctx) -> None:
     city = congress_create(name="石家庄市人大常委会", short_name="石家庄市", code="shijiazhuang",
                            level=Level.CITY, province="河北", city="石家庄",

@@ -22,20 +22,20 @@ from tribune.org.models import (
     validate_chain,
     validate_roles,
 )
+from tribune.org.signals import congress_created
 
 
 @transaction.atomic
 def congress_create(*, name: str, short_name: str, code: str, level: str, parent: Congress | None = None,
                     province: str = "", city: str = "", chain: list[str] | None = None) -> Congress:
-    """A new congress with its default outlet catalogue (a system action: no acting member)."""
-    from tribune.outlets.services import catalogue_load
-
+    """A new congress (a system action: no acting member); the apps that give a new congress
+    something to start with (the outlets app, its default catalogue) hear `congress_created`."""
     chain = list(chain or DEFAULT_CHAIN)
     validate_chain(chain)
     congress = Congress.objects.create(name=name, short_name=short_name, code=code, level=level, parent=parent,
                                        province=province, city=city, approval_chain=chain)
-    catalogue_load(congress)
     audit_record(action="congress.create", obj=congress, congress=congress)
+    congress_created.send(sender=Congress, congress=congress)
     return congress
 
 

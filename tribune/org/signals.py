@@ -1,11 +1,17 @@
-"""Audit receivers for Django's authentication signals (not workflow: login is Django's)."""
+"""The organisation's own signal (a congress was created), and audit receivers for Django's
+authentication signals (not workflow: login is Django's)."""
 
 from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from tribune.org.audit import audit_record
+
+# Sent inside the transaction that creates a congress, with `congress`: the apps above the
+# organisation give it what it starts with (the outlets app, its default outlet catalogue)
+# without the organisation importing them.
+congress_created = Signal()
 
 
 def _member(user):

@@ -6,6 +6,7 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tribune.kit.plugins import dashboard_panels
 from tribune.org import access
 from tribune.planning import selectors
 from tribune.planning.models import CoverageTask
@@ -18,6 +19,7 @@ def _tasks(congress):
             .select_related("plan__meeting", "plan__activity", "assignee").order_by("due_date", "id"))
 
 
+@dashboard_panels.register
 def panels(member) -> list[dict]:
     congress = member.congress
     if not access.can_view_planning(member, congress):

@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tribune.kit.plugins import demo_builders
 from tribune.newsroom import services as newsroom
 from tribune.newsroom.models import (
     JointReport,
@@ -322,6 +323,7 @@ def _regular_meetings(b: Builder) -> None:
                     done_at=ctx.at(min(day + dt.timedelta(days=due_in - 2), today), 17))
 
 
+@demo_builders.register
 def build(ctx) -> None:
     b = Builder(ctx)
     contacts = _contacts(b)

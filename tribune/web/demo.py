@@ -1,19 +1,20 @@
 """The demo data set, built deterministically and only once.
 
-Each domain app that has demo data provides `tribune/<app>/demo.py` with `build(ctx)`; they run
-in dependency order. A run on a database that already holds the demo congress does nothing.
+Each domain app that has demo data provides `tribune/<app>/demo.py` with a `build(ctx)`
+registered with `kit.plugins.demo_builders`; they run in the order of INSTALLED_APPS (bottom
+layer first). A run on a database that already holds the demo congress does nothing.
 """
 
 import datetime as dt
-import importlib
 import random
-from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 
-DEMO_PASSWORD = "tribune-demo"
-APPS = ["org", "newsroom", "planning", "deputies", "assessment"]
+from tribune.kit.demo import DEMO_PASSWORD, DemoContext
+from tribune.kit.plugins import demo_builders
+
+__all__ = ["DEMO_PASSWORD", "LOGINS", "DemoContext", "build", "demo_exists"]
 
 # Demo logins, printed by `tribune demo` (username, role as shown to people).
 LOGINS = [
@@ -31,22 +32,6 @@ LOGINS = [
 ]
 
 
-@dataclass
-class DemoContext:
-    """What one app's demo builder hands the next: the congresses and members by code and
-    username, the day the data is built around, and a seeded random generator."""
-
-    today: dt.date
-    rng: random.Random
-    congresses: dict = field(default_factory=dict)
-    members: dict = field(default_factory=dict)
-    offices: dict = field(default_factory=dict)  # (congress code, office name) -> Office
-    extra: dict = field(default_factory=dict)
-
-    def at(self, day: dt.date, hour: int = 10, minute: int = 0) -> dt.datetime:
-        return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
-
-
 def demo_exists() -> bool:
     from tribune.org.models import Congress
 
@@ -58,14 +43,8 @@ def build(today: dt.date | None = None) -> DemoContext | None:
         return None
     ctx = DemoContext(today=today or timezone.localdate(), rng=random.Random(20261127))
     with transaction.atomic():
-        for app in APPS:
-            try:
-                module = importlib.import_module(f"tribune.{app}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"tribune.{app}.demo":
-                    raise
-                continue
-            module.build(ctx)
+        for builder in demo_builders.all():
+            builder(ctx)
     _settle_inbox(ctx)  # after the commit: notifications are written on commit
     # The ledgers the demo's facts and schemes queued, computed now: the first page opened shows
     # complete figures, not "being updated".

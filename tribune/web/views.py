@@ -16,7 +16,7 @@ from tribune.kit import params
 from tribune.kit.views import member_required
 from tribune.org import access
 from tribune.org.models import AuditEntry, Role
-from tribune.web import dashboard as dashboard_selectors
+from tribune.web import dashboard as panels
 
 
 @member_required
@@ -24,7 +24,7 @@ def dashboard(request):
     # The auditor reads the audit log and nothing else (separation of duties): their home is the log.
     if not request.member.has_role(*access.EDITORIAL_ROLES, Role.ADMIN):
         return redirect("org:security" if request.member.has_role(Role.SECURITY_ADMIN) else "audit_log")
-    return render(request, "web/dashboard.html", dashboard_selectors.for_member(request.member))
+    return render(request, "web/dashboard.html", panels.for_member(request.member))
 
 
 # Readable names of the events every app writes; other actions show their code only.

@@ -2,6 +2,7 @@
 deputies never featured (built once for the module, rolled back at the end)."""
 
 import datetime as dt
+import random
 from collections import Counter
 
 import pytest
@@ -9,15 +10,24 @@ from django.db import transaction
 
 from tribune.deputies import coverage, reach, selectors
 from tribune.deputies.models import Deputy, DeputyStory
-from tribune.web import demo
+from tribune.kit.demo import DemoContext
 
 TODAY = dt.date(2026, 11, 27)
 
 
 @pytest.fixture(scope="module")
 def built(django_db_setup, django_db_blocker):
+    """The demo of the apps the deputies build on, and theirs (web's demo test builds all)."""
+    from tribune.deputies import demo as deputies_demo
+    from tribune.newsroom import demo as newsroom_demo
+    from tribune.org import demo as org_demo
+    from tribune.planning import demo as planning_demo
+
     with django_db_blocker.unblock(), transaction.atomic():
-        yield demo.build(today=TODAY)
+        ctx = DemoContext(today=TODAY, rng=random.Random(20261127))
+        for builder in (org_demo, newsroom_demo, planning_demo, deputies_demo):
+            builder.build(ctx)
+        yield ctx
         transaction.set_rollback(True)
 
 

@@ -61,6 +61,16 @@ def test_an_update_can_change_and_clear_the_activity(world):
     assert (st.activity, st.activity_note) == (None, "乡镇自行组织的活动")
 
 
+def test_an_activity_a_story_tells_of_cannot_be_deleted_in_planning(world):
+    told = activity(world.coordinator)
+    DeputyStory.objects.create(congress=world.congress, kind="inspection", title="代表视察农田",
+                               happened_on=timezone.localdate(), summary="视察", activity=told,
+                               created_by=world.writer)
+    with pytest.raises(ServiceError, match="有代表故事关联"):
+        planning.activity_delete(member=world.coordinator, activity=told)
+    assert DeputyStory.objects.get().activity == told
+
+
 def test_deleting_the_activity_keeps_the_story(world):
     a = activity(world.coordinator)
     st = services.story_create(member=world.writer, kind="inspection", title="视察", happened_on=a.start_date,

@@ -248,13 +248,3 @@ def test_polling_does_not_keep_an_idle_session_alive(world):
     _shift(client, **{SESSION_SEEN_AT: 11 * 60})
     response = client.get(reverse("newsroom:list"), HTTP_X_TRIBUNE_POLL="1", HTTP_HX_REQUEST="true")
     assert response["HX-Redirect"] == reverse("login")
-
-
-def test_the_key_points_poll_is_marked_as_polling(world):
-    from tribune.web.tests.site import build_site
-
-    site = build_site(world)
-    client = Client()
-    client.force_login(world.writer.user)
-    html = client.get(reverse("planning:meeting", args=[site["meeting"].pk])).content.decode()
-    assert 'hx-trigger="every 2s' in html and "X-Tribune-Poll" in html

@@ -4,9 +4,7 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from tribune.newsroom import services as newsroom
 from tribune.org.models import AuditEntry
 from tribune.outlets import services
 from tribune.outlets.models import MediaContact, Outlet
@@ -68,25 +66,6 @@ def test_the_catalogue_button_is_for_coordinator_and_admin(client, world):
     Outlet.objects.filter(congress=world.congress, name="新华社").delete()
     assert login(client, world.coordinator).post(reverse("outlets:catalogue")).status_code == 302
     assert Outlet.objects.filter(congress=world.congress, name="新华社").exists()
-
-
-def test_the_list_groups_by_level_and_counts_submissions_and_publications(client, world):
-    m = newsroom.manuscript_create(member=world.writer, title="执法检查", body="正文内容。")
-    newsroom.manuscript_submit_for_review(member=world.writer, manuscript=m, version=m.version)
-    newsroom.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
-    newsroom.manuscript_approve(member=world.director, manuscript=m, version=m.version)
-    hebei = Outlet.objects.get(congress=world.congress, name="河北日报")
-    people = Outlet.objects.get(congress=world.congress, name="人民日报")
-    newsroom.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version,
-                                          outlets=[hebei, people])
-    newsroom.publication_record(member=world.coordinator, submission=m.submissions.get(outlet=hebei),
-                                published_on=timezone.localdate(), title="执法检查")
-    response = login(client, world.writer).get(reverse("outlets:list"))
-    rows = {o.name: o for o in response.context["page"].object_list}
-    assert (rows["河北日报"].submission_count, rows["河北日报"].publication_count) == (1, 1)
-    assert (rows["人民日报"].submission_count, rows["人民日报"].publication_count) == (1, 0)
-    levels = [o.level for o in response.context["page"].object_list]
-    assert levels == sorted(levels, key=["national", "provincial", "city", "county"].index)
 
 
 def test_the_list_filters_by_level_kind_and_name(client, world):

@@ -6,11 +6,11 @@ import random
 import pytest
 from django.db import transaction
 
+from tribune.kit.demo import DemoContext
 from tribune.newsroom.models import JointReport, Topic
 from tribune.planning import selectors
 from tribune.planning.models import Activity, Invitation, Meeting, RegularMeeting
 from tribune.planning.pack import PackExporter, build_pack
-from tribune.web import demo
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -23,7 +23,7 @@ def built(django_db_setup, django_db_blocker):
     from tribune.planning import demo as planning_demo
 
     with django_db_blocker.unblock(), transaction.atomic():
-        ctx = demo.DemoContext(today=TODAY, rng=random.Random(20261127))
+        ctx = DemoContext(today=TODAY, rng=random.Random(20261127))
         org_demo.build(ctx)
         planning_demo.build(ctx)
         yield ctx

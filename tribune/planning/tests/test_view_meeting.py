@@ -124,3 +124,9 @@ def test_a_stale_activity_form_changes_nothing(world, client):
     client.post(url, {**form, "title": "第一次修改"})
     client.post(url, {**form, "title": "旧表单"})
     assert Activity.objects.get(pk=activity.pk).title == "第一次修改"
+
+
+def test_the_key_points_poll_is_marked_as_polling_so_it_keeps_no_idle_session_alive(world, client):
+    login(client, world.writer)
+    html = client.get(reverse("planning:meeting", args=[meeting(world).pk])).content.decode()
+    assert 'hx-trigger="every 2s' in html and "X-Tribune-Poll" in html

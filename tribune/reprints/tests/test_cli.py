@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from tribune import cli as tribune_cli
 from tribune.reprints.cli import match_command
 from tribune.reprints.tests import samples
 from tribune.reprints.tests.helpers import page, paragraphs
@@ -53,29 +52,17 @@ def test_match_writes_one_line_per_source_and_page(inputs):
     assert 0.5 < lines[1]["share"] < 1.0 and lines[1]["reasons"] == []
 
 
-def test_the_tribune_command_runs_match_before_django_starts(inputs, tmp_path, monkeypatch):
+def test_the_tribune_command_runs_match_before_django_starts(inputs, tmp_path):
+    # A process of its own: the project's command (tribune.cli) sits above every app, and no
+    # settings are given, so Django cannot have started.
     sources, folder = inputs
     out = tmp_path / "matches.jsonl"
-    monkeypatch.setattr(
-        sys,
-        "argv",
-        [
-            "tribune",
-            "reprints",
-            "match",
-            "--sources",
-            str(sources),
-            "--pages",
-            str(folder),
-            "--format",
-            "jsonl",
-            "-o",
-            str(out),
-        ],
+    subprocess.run(
+        [sys.executable, "-m", "tribune.cli", "reprints", "match", "--sources", str(sources), "--pages", str(folder),
+         "--format", "jsonl", "-o", str(out)],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
     )
-    with pytest.raises(SystemExit) as exit_:
-        tribune_cli.main()
-    assert exit_.value.code == 0
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
 
 

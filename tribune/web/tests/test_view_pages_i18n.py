@@ -99,7 +99,7 @@ def test_a_bad_page_number_or_filter_never_errors(client, world):
 def test_a_server_error_shows_the_chinese_page_not_a_traceback(world):
     client = Client(raise_request_exception=False)
     client.force_login(world.writer.user)
-    with mock.patch("tribune.web.views.dashboard_selectors.for_member", side_effect=RuntimeError("boom")):
+    with mock.patch("tribune.web.views.panels.for_member", side_effect=RuntimeError("boom")):
         response = client.get(reverse("dashboard"))
     assert response.status_code == 500
     html = response.content.decode()
