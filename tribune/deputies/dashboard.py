@@ -14,6 +14,7 @@ from tribune.kit.plugins import dashboard_panels
 from tribune.newsroom.models import Publication, Reprint
 from tribune.org import access
 from tribune.org.models import Role
+from tribune.outlets import vocabulary
 
 
 def unfeatured_this_year(congress, today: dt.date) -> tuple[int, int]:
@@ -33,9 +34,9 @@ def reach_summary(congress) -> reach.ReachSummary:
         return Publication.objects.filter(withdrawn_at__isnull=True,
                                           submission__manuscript__story_links__story=OuterRef("pk"), **lookups)
 
-    reprints = Reprint.objects.filter(publication__withdrawn_at__isnull=True, level__in=reach.LOCAL_LEVELS,
+    reprints = Reprint.objects.filter(publication__withdrawn_at__isnull=True, level__in=vocabulary.LOCAL_LEVELS,
                                       publication__submission__manuscript__story_links__story=OuterRef("pk"))
-    provincial = live(submission__outlet__level__in=reach.HIGH_LEVELS)
+    provincial = live(submission__outlet__level__in=vocabulary.HIGH_LEVELS)
     counts = DeputyStory.objects.filter(congress=congress, typical__isnull=False).aggregate(
         cases=Count("pk"), provincial=Count("pk", filter=Q(Exists(provincial))),
         local=Count("pk", filter=Q(Exists(reprints))), published=Count("pk", filter=Q(Exists(live()))))

@@ -5,9 +5,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-LEVELS = ("national", "provincial", "city", "county")
-HIGH_LEVELS = ("national", "provincial")  # "省级及以上"
-LOCAL_LEVELS = ("city", "county")  # "市、区级"
+from tribune.outlets.vocabulary import HIGH_LEVELS, LOCAL_LEVELS
 
 
 @dataclass(frozen=True)

@@ -4,20 +4,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tribune.org.models import Congress
+from tribune.outlets import vocabulary
+from tribune.outlets.vocabulary import LEVEL_RANK
 
 
 class OutletLevel(models.TextChoices):
-    NATIONAL = "national", _("National")
-    PROVINCIAL = "provincial", _("Provincial")
-    CITY = "city", _("City")
-    COUNTY = "county", _("County")
+    """The levels of `vocabulary.LEVELS`, highest first, with the names pages show."""
 
-
-# Highest first: used wherever "the highest level" matters (scoring, reports).
-LEVEL_RANK = {OutletLevel.NATIONAL: 4, OutletLevel.PROVINCIAL: 3, OutletLevel.CITY: 2, OutletLevel.COUNTY: 1}
+    NATIONAL = vocabulary.NATIONAL, _("National")
+    PROVINCIAL = vocabulary.PROVINCIAL, _("Provincial")
+    CITY = vocabulary.CITY, _("City")
+    COUNTY = vocabulary.COUNTY, _("County")
 
 
 class OutletKind(models.TextChoices):
+    """The kinds of `vocabulary.KINDS`, with the names pages show."""
+
     NEWSPAPER = "newspaper", _("Newspaper")
     MAGAZINE = "magazine", _("Magazine")
     WEBSITE = "website", _("Website")

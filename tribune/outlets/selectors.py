@@ -2,7 +2,8 @@
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
-from tribune.outlets.models import LEVEL_RANK, MediaContact, Outlet
+from tribune.outlets.models import MediaContact, Outlet
+from tribune.outlets.vocabulary import LEVEL_RANK
 
 
 def outlets_for(congress, *, level: str = "", kind: str = "", q: str = "", include_inactive: bool = False):

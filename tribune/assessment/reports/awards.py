@@ -29,10 +29,10 @@ from tribune.org import access
 from tribune.org.audit import audit_record
 from tribune.org.errors import ServiceError
 from tribune.org.models import Member, Office
+from tribune.outlets.vocabulary import CITY_OR_ABOVE
 
 ZERO = Decimal("0")
 CATEGORIES = ("office", "writer", "manuscript")
-CITY_OR_ABOVE = ("national", "provincial", "city")
 
 
 def category_names() -> dict[str, str]:

@@ -19,20 +19,19 @@ from decimal import Decimal
 
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from tribune.assessment.reports.exporters import Cell
 from tribune.assessment.scoring.selectors import ledger_for
 from tribune.newsroom.models import MetricSnapshot, Publication, Submission
 from tribune.org.models import Congress, Office
+from tribune.outlets.models import OutletLevel
+from tribune.outlets.vocabulary import LEVELS
 
-LEVELS = ("national", "provincial", "city", "county")
 ZERO = Decimal("0")
 
 
 def level_names() -> dict[str, str]:
-    return {"national": _("National level"), "provincial": _("Provincial level"), "city": _("City level"),
-            "county": _("County level")}
+    return {level: str(OutletLevel(level).label) for level in LEVELS}
 
 
 def issuer_of(congress) -> str:

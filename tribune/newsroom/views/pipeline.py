@@ -15,7 +15,8 @@ from tribune.newsroom.models import Publication, Submission
 from tribune.newsroom.views.common import GET_POST, get_child, get_manuscript, prepare, run_form
 from tribune.org import access
 from tribune.org.errors import ServiceError
-from tribune.outlets.models import LEVEL_RANK, Outlet
+from tribune.outlets.models import Outlet
+from tribune.outlets.vocabulary import LEVEL_RANK
 
 
 def _outlet_queryset(manuscript):

@@ -17,13 +17,6 @@ PACKAGE = Path(tribune.__file__).parent
 DOC = PACKAGE.parent / "docs" / "architecture.md"
 PROJECT = "tribune"  # the project's own modules: settings, URLs, the command
 
-# Cycles between files that another change removes; each names who and why. (The assessment's
-# services and demo need each other until the assessment is split into scoring and reports.)
-KNOWN_CYCLES = [
-    {"tribune.assessment.demo", "tribune.assessment.jobs", "tribune.assessment.services"},
-]
-
-
 def allowed_imports() -> dict[str, set[str]]:
     """app -> the apps it may import, from the table of docs/architecture.md."""
     text = DOC.read_text(encoding="utf-8")
@@ -161,7 +154,7 @@ def test_no_two_files_import_each_other():
         # A module importing its own package's __init__ (or a parent's) is how Python loads it.
         if target and target != imp.module and not imp.module.startswith(target + "."):
             edges[imp.module].add(target)
-    found = [sorted(c) for c in cycles(edges) if c not in KNOWN_CYCLES]
+    found = [sorted(c) for c in cycles(edges)]
     assert not found, f"import cycles between files: {found}"
 
 

@@ -6,19 +6,14 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+# The outlet vocabulary is the outlets app's (pure, like the engine): levels, ranks, kinds, names.
+from tribune.outlets.vocabulary import KIND_NAMES, KINDS, LEVEL_NAMES, LEVEL_RANK, LEVELS  # noqa: F401
+
 CENT = Decimal("0.01")
 TENTH = Decimal("0.1")
 ZERO = Decimal("0")
 ONE = Decimal("1")
 
-LEVELS = ("national", "provincial", "city", "county")
-LEVEL_RANK = {"national": 4, "provincial": 3, "city": 2, "county": 1}
-LEVEL_NAMES = {"national": "中央级", "provincial": "省级", "city": "市级", "county": "县级"}
-KINDS = ("newspaper", "magazine", "website", "wechat", "tv", "app", "weibo", "platform")
-KIND_NAMES = {
-    "newspaper": "报纸", "magazine": "杂志", "website": "网站", "wechat": "微信公众号", "tv": "电视",
-    "app": "新闻客户端", "weibo": "微博", "platform": "平台",
-}
 PLACEMENTS = ("front_page", "headline", "front_headline")
 PLACEMENT_NAMES = {"front_page": "头版", "headline": "头条", "front_headline": "头版头条"}
 
