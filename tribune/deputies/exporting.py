@@ -1,10 +1,20 @@
-"""Exports of the deputies' pages. One exporter class yields the rows; one renderer per format,
-so the page and the file cannot disagree."""
+"""Exports of the deputies' pages: each exporter builds a report (`tribune.kit.report`), which the
+kit's one renderer writes out. They are lists a committee fills in, files or imports again, so
+each sheet holds its table alone, the header in the first row (`plain_sheets`). Text stays text
+(ID numbers and phones must not be rounded or reformatted by Excel or WPS); counts stay numbers
+so they can be summed."""
 
 from django.utils.translation import gettext as _
 
 from tribune.deputies.models import Deputy
-from tribune.kit import office
+from tribune.kit.report import Report, Table
+
+
+def _report(exporter, key: str) -> Report:
+    table = Table(key, str(exporter.title()), exporter.header(), widths=exporter.widths)
+    for row in exporter.rows():
+        table.append(row)
+    return Report(key=key, title=str(exporter.title()), tables=[table], plain_sheets=True)
 
 
 class RegistryExporter:
@@ -21,6 +31,9 @@ class RegistryExporter:
     def header(self) -> list[str]:
         return [_("Name"), _("Deputy group"), _("Sector"), _("Occupation"), _("Congresses"), _("Contact phone"),
                 _("ID number"), _("In office"), _("Note")]
+
+    def report(self) -> Report:
+        return _report(self, "registry")
 
     def deputies(self):
         return (Deputy.objects.filter(congress=self.congress).prefetch_related("seats")
@@ -48,6 +61,9 @@ class TypicalCasesExporter:
     def title(self) -> str:
         return _("Typical cases")
 
+    def report(self) -> Report:
+        return _report(self, "typical-cases")
+
     def header(self) -> list[str]:
         return [_("Typical case"), _("Deputies"), _("Date"), _("Published at provincial level"),
                 _("Published at city level"), _("Published at district level"),
@@ -58,7 +74,7 @@ class TypicalCasesExporter:
             story, travel = item["story"], item["travel"]
             reach = travel["reach"]
             yield [
-                story.title, "、".join(d.name for d in story.deputies.all()), story.happened_on.isoformat(),
+                story.title, "、".join(d.name for d in story.deputies.all()), story.happened_on,
                 reach.provincial_publications, reach.publications_by_level.get("city", 0),
                 reach.publications_by_level.get("county", 0), reach.local_reprints,
                 "；".join(f"{p['submission__outlet__name']}（{p['published_on']:%Y-%m-%d}）"
@@ -76,21 +92,12 @@ class ImportTemplateExporter:
     def title(self) -> str:
         return _("Registry of deputies")
 
+    def report(self) -> Report:
+        return _report(self, "template")
+
     def header(self) -> list[str]:
         return ["姓名", "代表小组", "行业", "职业", "联系电话", "身份证号", "所在人大", "届次", "任期开始", "备注"]
 
     def rows(self):
         yield ["张三", "廉州镇代表小组", "医药", "区人民医院医生", "13800000000", "", "区、市", "第十届", "2021-12-20",
                _("example row: delete it")]
-
-
-def render_xlsx(exporter) -> bytes:
-    workbook = office.Workbook()
-    sheet = workbook.sheet(str(exporter.title()))
-    sheet.append(exporter.header(), bold=True)
-    for row in exporter.rows():
-        # Text stays text (ID numbers and phones must not be rounded or reformatted by Excel or
-        # WPS); counts stay numbers so they can be summed.
-        sheet.append([value if isinstance(value, int) else ("" if value is None else str(value)) for value in row])
-    sheet.widths(exporter.widths)
-    return workbook.to_bytes()

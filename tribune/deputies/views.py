@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from tribune.deputies import coverage, exporting, forms, importing, reach, selectors, services
 from tribune.deputies.models import Deputy, DeputyStory, SeatLevel, Sector, Stage
 from tribune.kit import htmx, params
+from tribune.kit.report import XLSX, render_xlsx
 from tribune.kit.views import member_required
 from tribune.newsroom.models import Manuscript, Publication
 from tribune.org import access
@@ -206,8 +207,7 @@ def deputy_import(request):
 def deputy_import_template(request):
     member = request.member
     access.require(access.can_manage_deputies(member, member.congress), "registry keepers only")
-    response = HttpResponse(exporting.render_xlsx(exporting.ImportTemplateExporter()),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(render_xlsx(exporting.ImportTemplateExporter().report()), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="deputies-template.xlsx"'
     return response
 
@@ -237,10 +237,9 @@ def deputy_export(request):
     access.require(access.can_export_deputies(member, member.congress), "export not allowed")
     reveal = access.can_reveal_deputies_export(member, member.congress)
     exporter = exporting.RegistryExporter(member.congress, reveal=reveal)
-    content = exporting.render_xlsx(exporter)
+    content = render_xlsx(exporter.report())
     services.deputies_export_audit(member=member, rows=exporter.deputies().count(), revealed=reveal)
-    response = HttpResponse(content,
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="deputies-{timezone.localdate():%Y%m%d}.xlsx"'
     return response
 
@@ -576,7 +575,6 @@ def typical_cases_export(request):
     _require_view(request)
     cases, travels, _years, year = _typical_cases_of(request)
     exporter = exporting.TypicalCasesExporter([{"story": story, "travel": travels[story.pk]} for story in cases])
-    response = HttpResponse(exporting.render_xlsx(exporter),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(render_xlsx(exporter.report()), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="typical-cases{"-" + year if year else ""}.xlsx"'
     return response

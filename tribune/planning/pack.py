@@ -1,6 +1,6 @@
 """The regular-meeting pack (全体例会宣传工作材料) for a date: gathered from the database into plain
-facts, computed by `indicators`, laid out by one exporter whose sections the page and the .docx
-both render, so the two cannot disagree."""
+facts, computed by `indicators`, laid out by one exporter as a report (`tribune.kit.report`) whose
+tables the page and the .docx both render, so the two cannot disagree."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tribune.kit.office import DocxWriter
+from tribune.kit.report import Cell, Report, Table
 from tribune.newsroom.models import Decision, Manuscript, Publication, ReviewRequest, Submission, Topic
 from tribune.org.models import Office
 from tribune.planning import indicators as ind
@@ -121,17 +121,6 @@ def _days(value):
     return "—" if value is None else f"{value:g}"
 
 
-@dataclass(frozen=True)
-class Cell:
-    """A table cell with a style for the page; the .docx and text renderers use its text."""
-
-    text: str
-    css: str = ""
-
-    def __str__(self):
-        return self.text
-
-
 def _with_trend(name, text, now, before):
     t = ind.trend(name, now, before)
     if not t.direction:
@@ -139,28 +128,18 @@ def _with_trend(name, text, now, before):
     arrow = {"up": "↑", "down": "↓", "same": "→"}[t.direction]
     word = {True: _("better"), False: _("worse"), None: _("unchanged")}[t.better]
     css = {True: "trend-better", False: "trend-worse", None: ""}[t.better]
-    return Cell(f"{text} {arrow}{word}", css)
-
-
-@dataclass
-class Section:
-    title: str
-    columns: list
-    rows: list
-    note: str = ""
-    # css class per row (e.g. "late"), same length as rows, for the page only
-    row_css: list = field(default_factory=list)
-
-    def styled_rows(self):
-        css = self.row_css or [""] * len(self.rows)
-        return list(zip(css, self.rows, strict=True))
+    return Cell(f"{text} {arrow}{word}", css=css)
 
 
 class PackExporter:
-    """The pack as titled tables: what the page shows and what the .docx contains."""
+    """The pack as a report of titled tables: what the page shows and what the .docx contains."""
 
     def __init__(self, pack: Pack):
         self.pack = pack
+
+    def report(self) -> Report:
+        return Report(key="regular-meeting", title=self.title(), subtitle=self.subtitle(), tables=self.sections(),
+                      filename=f"regular-meeting-{self.pack.date.isoformat()}")
 
     def title(self) -> str:
         return _("%(congress)s regular meeting: publicity work, %(date)s") % {
@@ -172,41 +151,56 @@ class PackExporter:
             "start": _cn(p.period.start), "end": _cn(p.period.end), "pstart": _cn(p.previous_period.start),
             "pend": _cn(p.previous_period.end)}
 
-    def sections(self) -> list[Section]:
+    def sections(self) -> list[Table]:
         return [self.task_summary(), self.done_section(), self.late_section(), self.indicator_section(),
                 self.carried_section(), self.new_items_section()]
 
-    def task_summary(self) -> Section:
+    def task_summary(self) -> Table:
         p = self.pack
-        rows = []
+        table = Table("tasks", _("Coverage tasks by office"), [_("Office"), _("Completed"), _("Late")],
+                      empty=_("None."))
         for office in [*p.offices, None]:
             done = sum(1 for t in p.done_tasks if _office_of(t) == office)
             late = sum(1 for t in p.late_tasks if _office_of(t) == office)
             if office is None and not (done or late):
                 continue
-            rows.append([office.name if office else _("No office"), done, late])
-        rows.append([_("Total"), len(p.done_tasks), len(p.late_tasks)])
-        return Section(_("Coverage tasks by office"), [_("Office"), _("Completed"), _("Late")], rows)
+            table.append([office.name if office else _("No office"), done, late])
+        table.append([_("Total"), len(p.done_tasks), len(p.late_tasks)])
+        return table
 
-    def done_section(self) -> Section:
-        rows = [[_cn(selectors.completed_on(t)), str(t.plan), t.title, _name(_office_of(t)), _name(t.assignee)]
-                for t in self.pack.done_tasks]
-        return Section(_("Tasks completed since the previous regular meeting"),
-                       [_("Completed"), _("Meeting or activity"), _("Task"), _("Office"), _("Assignee")], rows)
+    def done_section(self) -> Table:
+        table = Table("done", _("Tasks completed since the previous regular meeting"),
+                      [_("Completed"), _("Meeting or activity"), _("Task"), _("Office"), _("Assignee")],
+                      empty=_("None."))
+        for t in self.pack.done_tasks:
+            table.append([_cn(selectors.completed_on(t)), str(t.plan), t.title, _name(_office_of(t)),
+                          _name(t.assignee)])
+        return table
 
-    def late_section(self) -> Section:
-        rows = [[_cn(t.due_date), str(t.plan), t.title, _name(_office_of(t)), _name(t.assignee)]
-                for t in self.pack.late_tasks]
-        return Section(_("Late tasks"), [_("Deadline"), _("Meeting or activity"), _("Task"), _("Office"),
-                                         _("Assignee")], rows, row_css=["late"] * len(rows))
+    def late_section(self) -> Table:
+        table = Table("late", _("Late tasks"), [_("Deadline"), _("Meeting or activity"), _("Task"), _("Office"),
+                                                _("Assignee")], empty=_("None."))
+        for t in self.pack.late_tasks:
+            table.append([_cn(t.due_date), str(t.plan), t.title, _name(_office_of(t)), _name(t.assignee)],
+                         css="late")
+        return table
 
-    def indicator_section(self) -> Section:
+    def indicator_section(self) -> Table:
         p = self.pack
-        rows = []
+        table = Table(
+            "indicators", _("Problem indicators by office"),
+            [_("Office"), _("Topics proposed"), _("Topics taken up"), _("Median days event → review"),
+             _("Median days event → publication"), _("Returned at review"), _("Submissions published")],
+            note=_("Hard to find topics (选题难): topics proposed and taken up. Slow to submit (投稿慢): median days "
+                   "from the event to the first submission for review and to publication. Low quality (质量不高): "
+                   "share of review requests returned, share of outlet submissions published. Arrows compare "
+                   "with the previous period."),
+            empty=_("None."),
+        )
         for office in [*p.offices, None]:
             key = office.pk if office else None
             now, before = p.now[key], p.before[key]
-            rows.append([
+            table.append([
                 office.name if office else _("Total"),
                 _with_trend("topics_proposed", str(now.topics_proposed), now.topics_proposed, before.topics_proposed),
                 _with_trend("topics_taken_up", str(now.topics_taken_up), now.topics_taken_up, before.topics_taken_up),
@@ -218,31 +212,24 @@ class PackExporter:
                 _with_trend("adoption_rate", f"{_percent(now.adoption_rate)} ({now.published}/{now.submissions})",
                             now.adoption_rate, before.adoption_rate),
             ])
-        return Section(
-            _("Problem indicators by office"),
-            [_("Office"), _("Topics proposed"), _("Topics taken up"), _("Median days event → review"),
-             _("Median days event → publication"), _("Returned at review"), _("Submissions published")],
-            rows,
-            note=_("Hard to find topics (选题难): topics proposed and taken up. Slow to submit (投稿慢): median days "
-                   "from the event to the first submission for review and to publication. Low quality (质量不高): "
-                   "share of review requests returned, share of outlet submissions published. Arrows compare "
-                   "with the previous period."),
-        )
+        return table
 
-    def carried_section(self) -> Section:
+    def carried_section(self) -> Table:
         p = self.pack
-        rows = [[i.text, _name(i.owner), _cn(i.due_date), _("Done") if i.done_at else _("Not done")]
-                for i in p.carried_items]
-        css = ["" if i.done_at or i.due_date >= p.date else "late" for i in p.carried_items]
         title = (_("Decisions of the previous regular meeting (%(date)s)") % {"date": _cn(p.previous_meeting.date)}
                  if p.previous_meeting else _("Decisions of the previous regular meeting"))
-        return Section(title, [_("Action"), _("Owner"), _("Due"), _("State")], rows, row_css=css)
+        table = Table("carried", title, [_("Action"), _("Owner"), _("Due"), _("State")], empty=_("None."))
+        for i in p.carried_items:
+            table.append([i.text, _name(i.owner), _cn(i.due_date), _("Done") if i.done_at else _("Not done")],
+                         css="" if i.done_at or i.due_date >= p.date else "late")
+        return table
 
-    def new_items_section(self) -> Section:
-        rows = [[i.text, _name(i.owner), _cn(i.due_date), _("Done") if i.done_at else _("Not done")]
-                for i in self.pack.new_items]
-        return Section(_("Decisions of this meeting: next priorities"), [_("Action"), _("Owner"), _("Due"),
-                                                                           _("State")], rows)
+    def new_items_section(self) -> Table:
+        table = Table("decisions", _("Decisions of this meeting: next priorities"),
+                      [_("Action"), _("Owner"), _("Due"), _("State")], empty=_("None."))
+        for i in self.pack.new_items:
+            table.append([i.text, _name(i.owner), _cn(i.due_date), _("Done") if i.done_at else _("Not done")])
+        return table
 
 
 def _cn(day) -> str:
@@ -251,19 +238,3 @@ def _cn(day) -> str:
 
 def _name(obj) -> str:
     return obj.name if obj is not None else "—"
-
-
-def render_docx(exporter: PackExporter) -> bytes:
-    """The pack as a Word file: a title, the period, then one table per section."""
-    writer = DocxWriter(base_font="SimSun", base_size=10.5)
-    writer.heading(exporter.title(), level=1)
-    writer.paragraph(exporter.subtitle())
-    for section in exporter.sections():
-        writer.heading(section.title, level=2)
-        if section.note:
-            writer.paragraph(section.note)
-        if not section.rows:
-            writer.paragraph(_("None."))
-            continue
-        writer.table([str(c) for c in section.columns], [[str(v) for v in row] for row in section.rows])
-    return writer.to_bytes()

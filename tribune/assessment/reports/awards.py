@@ -20,10 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.assessment.models import Award
-from tribune.assessment.reports.exporters import Cell, Report, Table
 from tribune.assessment.reports.scope import issuer_of
 from tribune.assessment.scoring.periods import competition_ranks
 from tribune.assessment.scoring.selectors import ledger_for
+from tribune.kit.report import Cell, Report, Table
 from tribune.newsroom.models import MetricSnapshot, Publication
 from tribune.org import access
 from tribune.org.audit import audit_record
@@ -164,7 +164,7 @@ class AwardsExporter:
                    "writer": [_("No."), _("Name"), _("Office"), _("Points")],
                    "manuscript": [_("No."), _("Title"), _("Office"), _("Points")]}
         for category in CATEGORIES:
-            table = Table(category, names[category], headers[category])
+            table = Table(category, names[category], headers[category], empty=_("Nothing in this period."))
             number = 0
             for award in awards:
                 if award.category != category:

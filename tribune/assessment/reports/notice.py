@@ -8,14 +8,15 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Subquery, Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.assessment.models import NoticeNote
-from tribune.assessment.reports.exporters import Cell, Report, Table
 from tribune.assessment.reports.scope import LEVELS, ZERO, Scope, issuer_of, level_names, linked
 from tribune.assessment.scoring.periods import Month, competition_ranks, previous_month
 from tribune.assessment.scoring.selectors import ledger_for
+from tribune.kit.report import Cell, Report, Table
 from tribune.newsroom.models import MetricSnapshot, Publication
 from tribune.org import access
 from tribune.org.audit import audit_record
@@ -98,7 +99,7 @@ class NoticeExporter:
             _("%(level)s publications") % {"level": names[level]} for level in LEVELS] + [
             _("Reads"), _("Points this month"), _("Points this year"), _("Change of rank")]
         table = Table("units", _("Publicity work by office") if not scope.upward else _("Publicity work by district"),
-                      header)
+                      header, empty=_("Nothing in this period."))
         first, last, year_first = month.first, month.last, month.year_first
         for row in rows:
             unit = row["unit"]
@@ -107,7 +108,7 @@ class NoticeExporter:
                 return scope.ledger_query(unit, **filters)
 
             table.rows.append([
-                Cell(row["rank"], ledger=q(**{"from": first, "to": last})),
+                linked(row["rank"], q(**{"from": first, "to": last})),
                 Cell(unit.name),
                 linked(row["submitted"], q(fact="submission", **{"from": first, "to": last})),
                 linked(row["submitted_year"], q(fact="submission", **{"from": year_first, "to": last})),
@@ -133,7 +134,7 @@ class NoticeExporter:
             Cell(""),
         ])
         pieces = Table("best", _("Best pieces of the month"),
-                       [_("No."), _("Title"), unit_word, _("Reads"), _("Points")])
+                       [_("No."), _("Title"), unit_word, _("Reads"), _("Points")], empty=_("Nothing in this period."))
         for number, piece in enumerate(best, start=1):
             pieces.rows.append([
                 Cell(number), Cell(piece["title"], href="" if scope.upward else _manuscript_url(piece["id"])),
@@ -153,8 +154,6 @@ class NoticeExporter:
 
 
 def _manuscript_url(pk: int) -> str:
-    from django.urls import reverse
-
     return reverse("newsroom:manuscript", args=[pk])
 
 

@@ -9,10 +9,10 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tribune.assessment.reports.exporters import Cell, Report, Table
 from tribune.assessment.reports.scope import LEVELS, ZERO, Scope, issuer_of, level_names, linked
 from tribune.assessment.scoring.periods import Quarter, competition_ranks
 from tribune.assessment.scoring.selectors import ledger_for
+from tribune.kit.report import Cell, Report, Table
 from tribune.org.models import Congress, Member
 
 
@@ -64,7 +64,7 @@ class RankingExporter:
         level_headers = [_("%(level)s publications") % {"level": names[level]} for level in LEVELS]
         unit_word = _("County/district") if scope.upward else _("Office")
         units = Table("units", _("Ranking of districts") if scope.upward else _("Ranking of offices"),
-                      [_("Rank"), unit_word, _("Points"), *level_headers])
+                      [_("Rank"), unit_word, _("Points"), *level_headers], empty=_("Nothing in this period."))
         for row in self.unit_rows():
             unit = row["unit"]
             period = {"from": first, "to": last}
@@ -74,8 +74,8 @@ class RankingExporter:
                 *[linked(row["levels"][level], scope.ledger_query(unit, fact="publication", level=level, **period))
                   for level in LEVELS],
             ])
-        people = Table("members", _("Ranking of individuals"),
-                       [_("Rank"), _("Name"), unit_word, _("Points"), *level_headers])
+        people = Table("members", _("Ranking of individuals"), [_("Rank"), _("Name"), unit_word, _("Points"),
+                                                                 *level_headers], empty=_("Nothing in this period."))
         for row in self.member_rows():
             member = row["member"]
             query = {"congress": row["congress"].code, "kind": "member", "member": member.pk,

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, OuterRef, Subquery, Sum
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
-from tribune.assessment.reports.exporters import Cell
 from tribune.assessment.scoring.selectors import ledger_for
+from tribune.kit.report import Cell
 from tribune.newsroom.models import MetricSnapshot, Publication, Submission
 from tribune.org.models import Congress, Office
 from tribune.outlets.models import OutletLevel
@@ -141,5 +143,11 @@ class Scope:
         return totals
 
 
-def linked(value, query) -> Cell:
-    return Cell(value, ledger=query)
+def ledger_url(query: dict) -> str:
+    """The ledger page listing the entries behind a figure."""
+    return reverse("assessment:ledger") + "?" + urlencode(query)
+
+
+def linked(value, query: dict) -> Cell:
+    """A figure of a report that opens to the ledger entries summing to it."""
+    return Cell(value, href=ledger_url(query), css="ledger")

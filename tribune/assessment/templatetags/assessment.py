@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from tribune.assessment.reports.exporters import format_value
+from tribune.kit.report import format_value
 
 register = template.Library()
 

@@ -20,13 +20,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tribune.assessment import jobs as ledger_jobs
 from tribune.assessment.forms import AwardCriteriaForm, NoticeFocusForm
-from tribune.assessment.reports import awards, exporters
+from tribune.assessment.reports import awards
 from tribune.assessment.reports.notice import NoticeExporter, focus_for, notice_focus_save
 from tribune.assessment.reports.ranking import RankingExporter
 from tribune.assessment.reports.scope import LEVELS, level_names
 from tribune.assessment.scoring.periods import Month, Quarter, next_month, previous_month
 from tribune.assessment.scoring.selectors import ledger_for
 from tribune.kit import params
+from tribune.kit.report import DOCX, XLSX, Report, render_docx, render_xlsx
 from tribune.kit.views import member_required
 from tribune.org import access
 from tribune.org.errors import ServiceError
@@ -56,17 +57,17 @@ REPORT_QUERY = {"congress": params.Text(40), "districts": params.Flag(),
                 "format": params.Choice("html", "docx", "xlsx", default="html")}
 
 
-def _respond(request, report: exporters.Report, template: str, context: dict):
+def _respond(request, report: Report, template: str, context: dict):
     fmt = request.query.format
     if fmt == "xlsx":
-        response = HttpResponse(exporters.render_xlsx(report), content_type=exporters.XLSX)
+        response = HttpResponse(render_xlsx(report), content_type=XLSX)
     elif fmt == "docx":
-        response = HttpResponse(exporters.render_docx(report), content_type=exporters.DOCX)
+        response = HttpResponse(render_docx(report), content_type=DOCX)
     elif fmt == "html":
         return render(request, template, {"report": report, **context})
     else:
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{report.filename}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{report.file_stem}.{fmt}"'
     return response
 
 

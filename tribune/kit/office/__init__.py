@@ -1,6 +1,8 @@
 """The one writer for .xlsx and .docx: every export of the project goes through it (a guard
 test, web/tests/test_guard_exports.py, fails on an openpyxl Workbook or a docx Document built
-anywhere else). Reports keep their exporters (rows and tables); this only writes them out.
+anywhere else). Reports and exports are built as `tribune.kit.report.Report`s and rendered by
+that module's one renderer per format, which writes through here; a manuscript's own .docx
+(newsroom/docx_io.py) uses the writer directly.
 """
 
 from tribune.kit.office.docx import CONTENT_TYPE as DOCX

@@ -65,9 +65,10 @@ class DocxWriter:
     def heading(self, text: str, level: int = 1):
         return self.document.add_heading(xml_safe(str(text)), level=level)
 
-    def table(self, header, rows, *, size: float | None = None, right_align=None):
+    def table(self, header, rows, *, size: float | None = None, right_align=None, empty: str = ""):
         """A grid: the header row in bold, then the rows; `right_align(row_index, column_index)`
-        says which cells are right-aligned (numbers)."""
+        says which cells are right-aligned (numbers). Without rows, `empty` (if given) fills one
+        row across the table, as a page says "none" under its header."""
         grid = self.document.add_table(rows=1, cols=len(header))
         grid.style = "Table Grid"
         for cell, text in zip(grid.rows[0].cells, header, strict=True):
@@ -83,6 +84,13 @@ class DocxWriter:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 for run in paragraph.runs:
                     set_font(run, size=size)
+        if not rows and empty:
+            cells = grid.add_row().cells
+            merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
+            merged.text = xml_safe(str(empty))
+            merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for run in merged.paragraphs[0].runs:
+                set_font(run, size=size)
         return grid
 
     def to_bytes(self) -> bytes:

@@ -82,4 +82,4 @@ def test_two_earlier_regular_meetings_and_a_pack_with_numbers(built):
     assert total.submissions > 0 and total.reviews > 0 and total.topics_proposed > 0
     assert pack.previous_period.end == pack.period.start == TODAY - dt.timedelta(days=14)
     sections = PackExporter(pack).sections()
-    assert all(section.title for section in sections)
+    assert all(section.caption for section in sections)

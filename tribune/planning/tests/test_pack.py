@@ -7,12 +7,13 @@ from django.core.management import call_command
 from django.utils import timezone
 from docx import Document
 
+from tribune.kit.report import render_docx
 from tribune.newsroom import services as newsroom
 from tribune.newsroom.models import ReviewRequest, Submission, Topic
 from tribune.org.errors import ServiceError
 from tribune.planning import services
 from tribune.planning.models import TaskType
-from tribune.planning.pack import PackExporter, build_pack, render_docx
+from tribune.planning.pack import PackExporter, build_pack
 from tribune.planning.tests.helpers import manuscript, meeting, publish
 
 
@@ -31,9 +32,9 @@ def test_action_items_appear_done_or_not_in_the_next_pack(world):
     pack = build_pack(world.congress, today)
     assert pack.previous_meeting == first
     carried = PackExporter(pack).carried_section()
-    assert [row[0] for row in carried.rows] == ["每个委室每月至少报送两篇稿件", "建立民生热点线索库"]
-    assert [row[3] for row in carried.rows] == ["已完成", "未完成"]
-    assert carried.row_css == ["", "late"]
+    assert [row[0] for row in carried.values()] == ["每个委室每月至少报送两篇稿件", "建立民生热点线索库"]
+    assert [row[3] for row in carried.values()] == ["已完成", "未完成"]
+    assert [css for css, _row in carried.styled_rows()] == ["", "late"]
     # a pack a month later carries the decisions of the meeting in between, not these
     second = services.regular_meeting_record(member=world.coordinator, date=today)
     services.action_item_add(member=world.coordinator, meeting=second, text="下次例会前完成", owner=world.writer,
@@ -56,7 +57,7 @@ def test_the_pack_counts_tasks_done_and_late_since_the_previous_meeting(world):
     assert interpretation.pk not in {t.pk for t in pack.late_tasks}
     assert len(pack.late_tasks) == m.plan.tasks.count() - 1
     summary = PackExporter(pack).task_summary()
-    assert summary.rows[-1][1:] == [1, len(pack.late_tasks)]
+    assert summary.values()[-1][1:] == [1, len(pack.late_tasks)]
 
 
 def test_the_indicators_come_from_the_facts_with_their_trend(world):
@@ -78,7 +79,7 @@ def test_the_indicators_come_from_the_facts_with_their_trend(world):
     assert law.days_to_review == 2 and law.days_to_publication == 6
     assert (law.reviews, law.returned, law.submissions, law.published) == (1, 0, 1, 1)
     assert pack.before[world.office.pk].topics_proposed == 1
-    row = next(r for r in PackExporter(pack).indicator_section().rows if r[0] == world.office.name)
+    row = next(r for r in PackExporter(pack).indicator_section().rows if r[0].text == world.office.name)
     assert str(row[1]) == "2 ↑好转" and row[1].css == "trend-better"
     assert str(row[6]) == "100% (1/1)"
 
@@ -88,15 +89,18 @@ def test_the_docx_has_the_same_tables_as_the_page(world, tmp_path):
     first = services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=7))
     services.action_item_add(member=world.director, meeting=first, text="完善考核细则", owner=world.coordinator,
                              due_date=today)
-    exporter = PackExporter(build_pack(world.congress, today))
-    document = Document(io.BytesIO(render_docx(exporter)))
-    sections = exporter.sections()
-    tables = [s for s in sections if s.rows]
-    assert len(document.tables) == len(tables)
-    indicators = document.tables[[s.title for s in tables].index(exporter.indicator_section().title)]
-    assert [c.text for c in indicators.rows[0].cells] == [str(c) for c in exporter.indicator_section().columns]
+    report = PackExporter(build_pack(world.congress, today)).report()
+    document = Document(io.BytesIO(render_docx(report)))
+    assert len(document.tables) == len(report.tables)  # an empty one says "none" under its header, as on the page
+    for table, grid in zip(report.tables, document.tables, strict=True):
+        assert [c.text for c in grid.rows[0].cells] == table.header
+        if table.rows:
+            assert [[c.text for c in row.cells] for row in grid.rows[1:]] == table.texts()
+        else:
+            assert {c.text for c in grid.rows[1].cells} == {"无。"}
+    indicators = document.tables[[t.key for t in report.tables].index("indicators")]
     assert indicators.rows[1].cells[0].text == world.office.name
-    carried = document.tables[[s.title for s in tables].index(exporter.carried_section().title)]
+    carried = document.tables[[t.key for t in report.tables].index("carried")]
     assert carried.rows[1].cells[0].text == "完善考核细则"
 
 

@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.kit import params
+from tribune.kit.report import DOCX, render_docx
 from tribune.kit.views import member_required
 from tribune.org import access
 from tribune.org.errors import ServiceError
 from tribune.planning import services
 from tribune.planning.forms import ActionItemForm, RegularMeetingForm
 from tribune.planning.models import ActionItem, RegularMeeting
-from tribune.planning.pack import PackExporter, build_pack, render_docx
+from tribune.planning.pack import PackExporter, build_pack
 from tribune.planning.views.common import form_error, get_planning_object, require_post, require_view
 
 
@@ -61,10 +62,9 @@ def pack(request):
     require_view(member)
     day = _day(request)
     data = build_pack(member.congress, day)
-    exporter = PackExporter(data)
     can_manage = access.can_manage_regular_meeting(member, member.congress)
     return render(request, "planning/pack.html", {
-        "pack": data, "exporter": exporter, "sections": exporter.sections(), "day": day,
+        "pack": data, "report": PackExporter(data).report(), "day": day,
         "can_manage": can_manage,
         "item_form": ActionItemForm(member=member) if can_manage and data.meeting else None,
         "record_form": RegularMeetingForm(initial={"date": day}) if can_manage and not data.meeting else None,
@@ -78,10 +78,9 @@ def pack_docx(request):
     member = request.member
     require_view(member)
     day = _day(request)
-    content = render_docx(PackExporter(build_pack(member.congress, day)))
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument."
-                                                  "wordprocessingml.document")
-    response["Content-Disposition"] = f'attachment; filename="regular-meeting-{day.isoformat()}.docx"'
+    report = PackExporter(build_pack(member.congress, day)).report()
+    response = HttpResponse(render_docx(report), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{report.file_stem}.docx"'
     return response
 
 
@@ -101,7 +100,7 @@ def action_item_add(request, pk):
             messages.success(request, _("Decision recorded."))
     else:
         messages.error(request, _("Give the action, its owner and its due date."))
-    return HttpResponseRedirect(_pack_url(meeting.date) + "#decisions")
+    return HttpResponseRedirect(_pack_url(meeting.date) + "#table-decisions")
 
 
 @member_required
@@ -112,4 +111,4 @@ def action_item_done(request, pk):
         return refused
     services.action_item_set_done(member=request.member, item=item, done=request.posted.done != "0")
     back = request.posted.back
-    return HttpResponseRedirect(_pack_url(back or item.meeting.date) + "#decisions")
+    return HttpResponseRedirect(_pack_url(back or item.meeting.date) + "#table-carried")

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from tribune.assessment.reports import exporters
+from tribune.kit.report import Report, render_docx, render_standalone_html, render_xlsx
 from tribune.org.models import Congress
 
 FORMATS = ("docx", "xlsx", "html")
@@ -27,14 +27,12 @@ def congress_of(code: str) -> Congress:
     return congress
 
 
-def render(report: exporters.Report, fmt: str) -> bytes:
+def render(report: Report, fmt: str) -> bytes:
     if fmt == "docx":
-        return exporters.render_docx(report)
+        return render_docx(report)
     if fmt == "xlsx":
-        return exporters.render_xlsx(report)
-    from django.template.loader import render_to_string
-
-    return render_to_string("assessment/report_standalone.html", {"report": report}).encode()
+        return render_xlsx(report)
+    return render_standalone_html(report).encode()
 
 
 def write(command, build, fmt: str, output: str) -> None:

@@ -6,17 +6,18 @@ from decimal import Decimal
 
 import pytest
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
 
 from tribune.assessment.models import ScoreEntry
-from tribune.assessment.reports import exporters
 from tribune.assessment.reports.notice import NoticeExporter
 from tribune.assessment.reports.ranking import RankingExporter
 from tribune.assessment.scoring import schemes
 from tribune.assessment.scoring.periods import Month, Quarter, previous_month
 from tribune.assessment.tests.reports_helpers import publish
+from tribune.kit import report as exporters
 from tribune.newsroom import services as newsroom_services
 
 
@@ -85,9 +86,21 @@ def test_the_best_pieces_are_ranked_by_their_points(world, month):
                                              manuscript_id=piece["id"])
 
 
-def test_the_page_the_xlsx_and_the_docx_show_the_same_numbers(world, month):
+def _page_rows(html: str, key: str) -> list[list[str]]:
+    """The body rows of one report table of a page, as the texts of their cells."""
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    table = HTMLParser(html).css_first(f"#table-{key} table")
+    return [[td.text(strip=True) for td in tr.css("td")] for tr in table.css("tbody tr")]
+
+
+def test_the_page_the_xlsx_and_the_docx_show_the_same_numbers(world, month, client):
     report = NoticeExporter(world.congress, month, focus="围绕人代会做好宣传").report()
     expected = [[exporters.format_value(v) for v in row] for row in report.table("units").values()]
+    assert _page_rows(exporters.render_html(report), "units") == expected
+    client.force_login(world.director.user)
+    page = client.get(reverse("assessment:notice", args=[month.year, month.month])).content.decode()
+    assert _page_rows(page, "units") == expected
     workbook = load_workbook(io.BytesIO(exporters.render_xlsx(report)))
     sheet = workbook.worksheets[0]
     assert [c.value for c in sheet[2]] == report.table("units").header
@@ -108,7 +121,7 @@ def test_every_number_of_the_notice_links_to_the_ledger_entries_that_sum_to_it(w
     report = NoticeExporter(world.congress, month).report()
     row = report.table("units").rows[0]
     points_cell = row[9]
-    response = client.get(points_cell.url)
+    response = client.get(points_cell.href)
     assert response.status_code == 200
     assert Decimal(response.context["total"]) == points_cell.value
 

@@ -11,10 +11,11 @@ from django.utils import timezone
 from docx import Document
 
 from tribune.assessment.models import Award, ScoreEntry
-from tribune.assessment.reports import awards, exporters
+from tribune.assessment.reports import awards
 from tribune.assessment.scoring import schemes
 from tribune.assessment.scoring.periods import Month, previous_month
 from tribune.assessment.tests.reports_helpers import publish
+from tribune.kit import report as exporters
 from tribune.org.errors import ServiceError
 
 

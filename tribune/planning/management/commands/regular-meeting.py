@@ -6,8 +6,9 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from tribune.kit.report import render_docx
 from tribune.org.models import Congress
-from tribune.planning.pack import PackExporter, build_pack, render_docx
+from tribune.planning.pack import PackExporter, build_pack
 
 
 class Command(BaseCommand):
@@ -28,18 +29,18 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError(f"Bad date {date!r}: use YYYY-MM-DD.") from None
         with translation.override("zh-hans"):
-            exporter = PackExporter(build_pack(found, day))
+            report = PackExporter(build_pack(found, day)).report()
             if format == "docx":
                 if not output:
                     raise CommandError("Give -o FILE for a .docx.")
                 with open(output, "wb") as fh:
-                    fh.write(render_docx(exporter))
+                    fh.write(render_docx(report))
                 self.stdout.write(f"written {output}")
                 return
-            lines = [exporter.title(), exporter.subtitle()]
-            for section in exporter.sections():
-                lines += ["", section.title, "\t".join(map(str, section.columns))]
-                lines += ["\t".join(map(str, row)) for row in section.rows]
+            lines = [report.title, report.subtitle]
+            for table in report.tables:
+                lines += ["", table.caption, "\t".join(map(str, table.header))]
+                lines += ["\t".join(row) for row in table.texts()]
             text = "\n".join(lines) + "\n"
             if output:
                 with open(output, "w", encoding="utf-8") as fh:
