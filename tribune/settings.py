@@ -105,7 +105,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "django.forms",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -119,6 +118,8 @@ INSTALLED_APPS = [
     "tribune.deputies",
     "tribune.assessment",
     "tribune.web",
+    # After the apps: the kit's form templates (templates/django/forms/) override Django's.
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -142,8 +143,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Form widgets render through the project's templates, so web/templates/django/forms can override
-# the slow ones (the select).
+# Forms and widgets render through the project's templates, so the kit's templates/django/forms/
+# (one form template, one field template; a faster select) are what every form draws.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "tribune.urls"

@@ -76,6 +76,8 @@ class StoryForm(kit_forms.Form):
 
     def __init__(self, *args, congress, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ("summary", "deputies"):
+            self.fields[name].wide = True  # across the two columns (kit form template)
         # The congress's own activities only, the most recent first: another congress's is
         # neither offered nor accepted (an invalid choice).
         self.fields["activity"].queryset = Activity.objects.filter(congress=congress).order_by("-start_date", "-id")

@@ -66,6 +66,45 @@ class ManuscriptForm(kit_forms.Form):
         return day
 
 
+class AuthorForm(kit_forms.Form):
+    """One row of a manuscript's authors: a member of the congress and their share (%). Shares
+    are checked together by services.parse_authors (positive, two decimals, summing to 100)."""
+
+    member = forms.ModelChoiceField(label=_("Author"), required=False, queryset=None, empty_label="—")
+    share = forms.CharField(label=_("Share (%)"), required=False, max_length=12,
+                            widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "share"}))
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members
+        self.fields["member"].label_from_instance = (
+            lambda m: f"{m.name}（{m.office.name}）" if m.office_id else m.name)
+        # The rows sit in a table without labels of their own: each field says which row it is.
+        row = (self.prefix or "").rpartition("-")[2]
+        if row.isascii() and row.isdigit():
+            for field in self.fields.values():
+                field.widget.attrs["aria-label"] = f"{field.label} {int(row) + 1}"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("share") and not data.get("member") and "member" not in self.errors:
+            raise forms.ValidationError(_("Choose the author of each share."))
+        return data
+
+
+class BaseAuthorFormSet(forms.BaseFormSet):
+    """The ordered author rows of the manuscript form; rows left blank are dropped."""
+
+    def authors(self) -> list[tuple]:
+        """(member, share) in order, for services.parse_authors."""
+        return [(f.cleaned_data["member"], f.cleaned_data.get("share") or "0")
+                for f in self.forms if f.cleaned_data.get("member")]
+
+
+AUTHORS_PREFIX = "authors"
+AuthorFormSet = forms.formset_factory(AuthorForm, formset=BaseAuthorFormSet, extra=2, max_num=20, validate_max=True)
+
+
 class DocxImportForm(kit_forms.Form):
     file = forms.FileField(label=_("Word file (.docx)"))
 

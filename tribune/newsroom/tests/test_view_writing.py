@@ -1,5 +1,7 @@
 """Create, import, edit (with the stale-form case), submit for review, and attachments."""
 
+from itertools import zip_longest
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -20,9 +22,19 @@ def login(client, who="writer"):
     return client
 
 
-def form_data(world, **changes):
+def author_rows(members, shares) -> dict:
+    """The authors formset's fields: one row per (member, share)."""
+    rows = list(zip_longest(members, shares, fillvalue=""))
+    data = {"authors-TOTAL_FORMS": str(len(rows)), "authors-INITIAL_FORMS": "0"}
+    for i, (member, share) in enumerate(rows):
+        data |= {f"authors-{i}-member": member, f"authors-{i}-share": share}
+    return data
+
+
+def form_data(world, author=None, share=None, **changes):
     data = {"title": "代表联络站开展接待活动", "body": "近日，代表们接待群众。", "kind": "article", "topic": "",
-            "event_date": "", "editor": "", "supervisor": "", "author": [str(world.writer.pk)], "share": ["100"]}
+            "event_date": "", "editor": "", "supervisor": ""}
+    data |= author_rows([str(world.writer.pk)] if author is None else author, ["100"] if share is None else share)
     data.update(changes)
     return data
 
@@ -32,7 +44,7 @@ def form_data(world, **changes):
 def test_the_create_form_proposes_the_writer_at_100_percent(client, world):
     response = login(client).get(CREATE)
     assert response.status_code == 200
-    assert response.context["author_rows"][0] == {"member": str(world.writer.pk), "share": "100"}
+    assert response.context["authors"].forms[0].initial == {"member": world.writer.pk, "share": "100"}
     assert response.content.decode().count("<h1") == 1
 
 

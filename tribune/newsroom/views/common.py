@@ -16,7 +16,6 @@ from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
 
 GET_POST = require_http_methods(["GET", "POST"])
-POST = require_http_methods(["POST"])
 
 
 def get_manuscript(request, pk: int, rule=access.can_view_manuscript) -> Manuscript:

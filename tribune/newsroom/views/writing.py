@@ -1,20 +1,18 @@
 """Writing: create, import from Word, edit (with the optimistic lock made visible), submit
 for review, and attachments."""
 
-from itertools import zip_longest
-
 from django.contrib import messages
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from tribune.kit import htmx, params
+from tribune.kit import htmx
 from tribune.kit.views import member_required
 from tribune.newsroom import docx_io, forms, selectors, services
 from tribune.newsroom.models import Attachment, Manuscript
 from tribune.newsroom.views.common import (
     GET_POST,
-    POST,
     add_service_error,
     get_child,
     get_manuscript,
@@ -25,36 +23,40 @@ from tribune.newsroom.views.common import (
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
 
-BLANK_AUTHOR_ROWS = 2
+
+def _authors(request, initial=None):
+    """The authors formset: bound to the POST when it carries author rows, else None (authors
+    unchanged; the writer alone for a new manuscript); unbound with `initial` for a GET."""
+    members = selectors.possible_authors(request.member.congress)
+    if request.method == "POST":
+        if f"{forms.AUTHORS_PREFIX}-TOTAL_FORMS" not in request.POST:
+            return None
+        return forms.AuthorFormSet(request.POST, prefix=forms.AUTHORS_PREFIX, form_kwargs={"members": members})
+    return forms.AuthorFormSet(initial=initial, prefix=forms.AUTHORS_PREFIX, form_kwargs={"members": members})
 
 
-def authors_from_post(post) -> list[tuple[int, str]] | None:
-    """The ordered (member id, share) rows of the form; blank rows are skipped. Shares are
-    validated by services.parse_authors. None when the request has no author rows at all
-    (authors unchanged; the writer alone for a new manuscript)."""
-    if "author" not in post and "share" not in post:
-        return None
-    rows = []
-    for raw_id, raw_share in zip_longest(post.getlist("author"), post.getlist("share"), fillvalue=""):
-        raw_id, raw_share = raw_id.strip(), raw_share.strip()
-        if not raw_id and not raw_share:
-            continue
-        if not raw_id:
-            raise ServiceError(_("Choose the author of each share."), field="authors")
-        if not params.is_id(raw_id):
-            raise ServiceError(_("An author must be an active member of this congress."), field="authors")
-        rows.append((params.parse_id(raw_id), raw_share or "0"))
-    return rows
+def _authors_as_posted(request):
+    """A form posted without author rows is shown again with the rows it would have had."""
+    return forms.AuthorFormSet(prefix=forms.AUTHORS_PREFIX,
+                               form_kwargs={"members": selectors.possible_authors(request.member.congress)})
 
 
-def _author_rows(rows) -> list[dict]:
-    return [{"member": str(m), "share": str(s)} for m, s in rows] + [{"member": "", "share": ""}] * BLANK_AUTHOR_ROWS
-
-
-def _posted_author_rows(post) -> list[dict]:
-    rows = [(m, s) for m, s in zip_longest(post.getlist("author"), post.getlist("share"), fillvalue="")
-            if m.strip() or s.strip()]
-    return _author_rows(rows)
+def _save(form, authors, save) -> bool:
+    """Call `save(authors=…)` when the form and the author rows are valid; a refusal shown on the
+    form (and under the authors when it is theirs)."""
+    rows_valid = authors is None or authors.is_valid()
+    if not (form.is_valid() and rows_valid):
+        return False
+    try:
+        save(authors=None if authors is None else authors.authors())
+    except StaleError:
+        raise  # the edit page shows both texts
+    except ServiceError as exc:
+        add_service_error(form, exc)
+        if exc.field == "authors" and authors is not None:
+            authors.service_error = str(exc.message)
+        return False
+    return True
 
 
 def _fields(cleaned: dict) -> dict:
@@ -62,11 +64,9 @@ def _fields(cleaned: dict) -> dict:
         "editor": cleaned.get("editor") or "", "supervisor": cleaned.get("supervisor") or ""}
 
 
-def _render_form(request, *, form, manuscript=None, author_rows, stale=None, status=200):
-    member = request.member
+def _render_form(request, *, form, manuscript=None, authors, stale=None, status=200):
     context = {
-        "form": form, "manuscript": manuscript, "author_rows": author_rows, "stale": stale,
-        "members": list(selectors.possible_authors(member.congress)),
+        "form": form, "manuscript": manuscript, "authors": authors, "stale": stale,
         "import_form": forms.DocxImportForm() if manuscript is None else None,
         "attachment_form": prepare(forms.AttachmentForm(auto_id="id_attachment_%s"),
                                    reverse("newsroom:attachment_add", args=[manuscript.pk]),
@@ -83,21 +83,18 @@ def manuscript_create(request):
     access.require(access.can_create_manuscript(member), _("You may not write manuscripts."))
     topics = selectors.open_topics(member.congress)
     if request.method == "GET":
-        form = forms.ManuscriptForm(topics=topics)
-        return _render_form(request, form=form, author_rows=_author_rows([(member.pk, 100)]))
-    form = forms.ManuscriptForm(request.POST, topics=topics)
-    if form.is_valid():
-        try:
-            manuscript = services.manuscript_create(member=member, authors=authors_from_post(request.POST),
-                                                    **_fields(form.cleaned_data))
-        except ServiceError as exc:
-            add_service_error(form, exc)
-            if exc.field == "authors":
-                form.author_error = str(exc.message)
-        else:
-            messages.success(request, _("The draft is saved."))
-            return htmx.redirect(request, manuscript_url(manuscript))
-    return _render_form(request, form=form, author_rows=_posted_author_rows(request.POST), status=400)
+        return _render_form(request, form=forms.ManuscriptForm(topics=topics),
+                            authors=_authors(request, initial=[{"member": member.pk, "share": "100"}]))
+    form, authors = forms.ManuscriptForm(request.POST, topics=topics), _authors(request)
+    created = []
+
+    def save(authors):
+        created.append(services.manuscript_create(member=member, authors=authors, **_fields(form.cleaned_data)))
+
+    if _save(form, authors, save):
+        messages.success(request, _("The draft is saved."))
+        return htmx.redirect(request, manuscript_url(created[0]))
+    return _render_form(request, form=form, authors=authors or _authors_as_posted(request), status=400)
 
 
 @GET_POST
@@ -134,39 +131,37 @@ def manuscript_edit(request, pk):
     manuscript = get_manuscript(request, pk, access.can_edit_manuscript)
     topics = selectors.open_topics(member.congress, manuscript.topic)
     if request.method == "GET":
-        authors = [(a.member_id, format(a.share.normalize(), "f")) for a in manuscript.authorships.all()]
+        initial = [{"member": a.member_id, "share": format(a.share.normalize(), "f")}
+                   for a in manuscript.authorships.all()]
         form = forms.ManuscriptForm(initial=_initial(manuscript), topics=topics)
-        return _render_form(request, form=form, manuscript=manuscript, author_rows=_author_rows(authors))
-    form = forms.ManuscriptForm(request.POST, topics=topics)
+        return _render_form(request, form=form, manuscript=manuscript, authors=_authors(request, initial))
+    form, authors = forms.ManuscriptForm(request.POST, topics=topics), _authors(request)
     stale = None
-    if form.is_valid():
+
+    def save(authors):
         # A form without a version cannot say what it was based on: version 0 matches no row,
         # so the service refuses it like any stale form.
-        version = form.cleaned_data.get("version") or 0
-        try:
-            services.manuscript_update(member=member, manuscript=manuscript, version=version,
-                                       authors=authors_from_post(request.POST), **_fields(form.cleaned_data))
-        except StaleError as exc:
-            stale = exc.current or manuscript
-            # The member's text stays in the form, now based on the current version: saving
-            # again is a deliberate choice made with the newer text in view.
-            data = request.POST.copy()
-            data["version"] = stale.version
-            form = forms.ManuscriptForm(data, topics=topics)
-            form.is_valid()
-            form.add_error(None, str(exc.message))
-        except ServiceError as exc:
-            add_service_error(form, exc)
-            if exc.field == "authors":
-                form.author_error = str(exc.message)
-        else:
+        services.manuscript_update(member=member, manuscript=manuscript, version=form.cleaned_data.get("version") or 0,
+                                   authors=authors, **_fields(form.cleaned_data))
+
+    try:
+        if _save(form, authors, save):
             messages.success(request, _("Saved."))
             return htmx.redirect(request, manuscript_url(manuscript))
-    return _render_form(request, form=form, manuscript=manuscript, author_rows=_posted_author_rows(request.POST),
+    except StaleError as exc:
+        stale = exc.current or manuscript
+        # The member's text stays in the form, now based on the current version: saving
+        # again is a deliberate choice made with the newer text in view.
+        data = request.POST.copy()
+        data["version"] = stale.version
+        form = forms.ManuscriptForm(data, topics=topics)
+        form.is_valid()
+        form.add_error(None, str(exc.message))
+    return _render_form(request, form=form, manuscript=manuscript, authors=authors or _authors_as_posted(request),
                         stale=stale, status=409 if stale else 400)
 
 
-@POST
+@require_POST
 @member_required
 def manuscript_submit_for_review(request, pk):
     member = request.member
@@ -181,7 +176,7 @@ def manuscript_submit_for_review(request, pk):
                     success=_("Submitted for review."), buttons=[("", "", _("Submit for review"), "primary")])
 
 
-@POST
+@require_POST
 @member_required
 def attachment_add(request, pk):
     member = request.member
@@ -197,7 +192,7 @@ def attachment_add(request, pk):
                     buttons=[("", "", _("Upload"), "primary")], multipart=True)
 
 
-@POST
+@require_POST
 @member_required
 def attachment_remove(request, pk, attachment_pk):
     member = request.member

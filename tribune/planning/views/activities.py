@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from tribune.kit import params
 from tribune.kit.views import member_required
@@ -24,7 +25,6 @@ from tribune.planning.views.common import (
     delete_confirmed,
     form_error,
     get_planning_object,
-    require_post,
     require_view,
     stale,
 )
@@ -126,10 +126,9 @@ def _invite_form(member, activity):
 
 
 @member_required
+@require_POST
 def activity_task_add(request, pk):
     activity = _activity(request, pk)
-    if (refused := require_post(request)) is not None:
-        return refused
     access.require(access.can_manage_planning(request.member, activity.congress), "may not change plans")
     form = TaskForm(request.POST, member=request.member)
     if form.is_valid():
@@ -143,10 +142,9 @@ def activity_task_add(request, pk):
 
 
 @member_required
+@require_POST
 def invitation_add(request, pk):
     activity = _activity(request, pk)
-    if (refused := require_post(request)) is not None:
-        return refused
     access.require(access.can_manage_liaison(request.member, activity.congress), "coordinator only")
     form = InvitationForm(request.POST, member=request.member)
     if form.is_valid():
@@ -160,10 +158,9 @@ def invitation_add(request, pk):
 
 
 @member_required
+@require_POST
 def invitation_attendance(request, pk):
     invitation = get_planning_object(request, Invitation.objects.select_related("activity__congress"), pk)
-    if (refused := require_post(request)) is not None:
-        return refused
     came = {"yes": True, "no": False}.get(request.POST.get("came", ""))
     try:
         services.invitation_record_attendance(member=request.member, invitation=invitation, came=came)
@@ -173,10 +170,9 @@ def invitation_attendance(request, pk):
 
 
 @member_required
+@require_POST
 def material_add(request, pk):
     activity = _activity(request, pk)
-    if (refused := require_post(request)) is not None:
-        return refused
     access.require(access.can_add_material(request.member, activity), "may not add materials")
     form = MaterialForm(request.POST, request.FILES)
     if form.is_valid():

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from tribune.kit import params
 from tribune.kit.views import member_required
@@ -19,7 +20,7 @@ from tribune.org.errors import ServiceError
 from tribune.planning import selectors, services
 from tribune.planning.forms import TopicForm, TopicScheduleForm
 from tribune.planning.models import Activity, Meeting
-from tribune.planning.views.common import form_error, get_planning_object, require_post, require_view
+from tribune.planning.views.common import form_error, get_planning_object, require_view
 
 MAX_PER_DAY = 8
 
@@ -168,11 +169,10 @@ def inbox(request):
 
 
 @member_required
+@require_POST
 @params.posted(id=params.Id(), all=params.Flag(), open=params.Flag())
 def inbox_read(request):
     """Mark one notification (`id`) or all (`all`) as read; the member's own only."""
-    if (refused := require_post(request)) is not None:
-        return refused
     target = request.posted.id
     if target:
         notification = request.member.notifications.filter(pk=target).first()

@@ -1,19 +1,12 @@
 """Small helpers the planning views share."""
 
 from django.contrib import messages
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 
 from tribune.kit.forms import add_service_error
 from tribune.org import access
 from tribune.org.errors import ServiceError
-
-
-def require_post(request):
-    """A GET to an action URL is a 405, not an error page."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    return None
 
 
 def require_view(member):

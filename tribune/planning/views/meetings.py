@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from tribune.kit import htmx, params
 from tribune.kit.views import member_required
@@ -27,7 +28,6 @@ from tribune.planning.views.common import (
     delete_confirmed,
     form_error,
     get_planning_object,
-    require_post,
     require_view,
     stale,
 )
@@ -128,10 +128,9 @@ def meeting_detail(request, pk):
 
 
 @member_required
+@require_POST
 def task_add(request, pk):
     meeting = _meeting(request, pk)
-    if (refused := require_post(request)) is not None:
-        return refused
     access.require(access.can_manage_planning(request.member, meeting.congress), "may not change plans")
     form = TaskForm(request.POST, member=request.member)
     if form.is_valid():
@@ -211,10 +210,9 @@ def key_points(request, pk):
 
 
 @member_required
+@require_POST
 def key_point_add(request, pk):
     meeting = _meeting(request, pk)
-    if (refused := require_post(request)) is not None:
-        return refused
     form = KeyPointForm(request.POST)
     if not form.is_valid():
         if htmx.is_htmx(request):
@@ -235,10 +233,9 @@ def key_point_add(request, pk):
 
 
 @member_required
+@require_POST
 def key_point_hot(request, pk):
     point = get_planning_object(request, KeyPoint.objects.select_related("meeting__congress", "author"), pk)
-    if (refused := require_post(request)) is not None:
-        return refused
     services.key_point_set_hot(member=request.member, point=point, is_hot=request.POST.get("hot") == "1")
     if htmx.is_htmx(request):
         return render(request, "planning/partials/key_point.html", {"point": point, "meeting": point.meeting})
@@ -246,11 +243,10 @@ def key_point_hot(request, pk):
 
 
 @member_required
+@require_POST
 @params.posted(points=params.Ids())
 def key_points_draft(request, pk):
     meeting = _meeting(request, pk)
-    if (refused := require_post(request)) is not None:
-        return refused
     try:
         manuscript = services.key_points_draft(member=request.member, meeting=meeting,
                                                point_ids=request.posted.points)

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from tribune.kit import params
 from tribune.kit.report import DOCX, render_docx
@@ -17,7 +18,7 @@ from tribune.planning import services
 from tribune.planning.forms import ActionItemForm, RegularMeetingForm
 from tribune.planning.models import ActionItem, RegularMeeting
 from tribune.planning.pack import PackExporter, build_pack
-from tribune.planning.views.common import form_error, get_planning_object, require_post, require_view
+from tribune.planning.views.common import form_error, get_planning_object, require_view
 
 
 def _pack_url(day) -> str:
@@ -85,10 +86,9 @@ def pack_docx(request):
 
 
 @member_required
+@require_POST
 def action_item_add(request, pk):
     meeting = get_planning_object(request, RegularMeeting.objects.select_related("congress"), pk)
-    if (refused := require_post(request)) is not None:
-        return refused
     access.require(access.can_manage_regular_meeting(request.member, meeting.congress), "may not record decisions")
     form = ActionItemForm(request.POST, member=request.member)
     if form.is_valid():
@@ -104,11 +104,10 @@ def action_item_add(request, pk):
 
 
 @member_required
+@require_POST
 @params.posted(back=params.Date(), done=params.Choice("0", "1", default="1"))
 def action_item_done(request, pk):
     item = get_planning_object(request, ActionItem.objects.select_related("meeting__congress"), pk)
-    if (refused := require_post(request)) is not None:
-        return refused
     services.action_item_set_done(member=request.member, item=item, done=request.posted.done != "0")
     back = request.posted.back
     return HttpResponseRedirect(_pack_url(back or item.meeting.date) + "#table-carried")
