@@ -11,8 +11,8 @@ from tribune.deputies import services
 from tribune.deputies.importing import id_check_digit
 from tribune.deputies.models import DeputyStory, StoryManuscript, TypicalCase
 from tribune.kit.plugins import demo_builders
-from tribune.newsroom import services as newsroom
 from tribune.newsroom.models import Manuscript, Publication, Reprint, Review, ReviewRequest
+from tribune.newsroom.services import reviewing, writing
 from tribune.outlets.models import Outlet
 from tribune.planning.models import Activity, ActivityKind
 
@@ -137,13 +137,13 @@ class _Builder:
         return self.ctx.today - dt.timedelta(days=max(days_ago, 0))
 
     def manuscript(self, writer, title, body, written_on: dt.date, approve: bool) -> Manuscript:
-        m = newsroom.manuscript_create(member=writer, title=title, body=body, event_date=written_on)
+        m = writing.manuscript_create(member=writer, title=title, body=body, event_date=written_on)
         Manuscript.objects.filter(pk=m.pk).update(created_at=self.ctx.at(written_on, 9))
         if approve:
-            newsroom.manuscript_submit_for_review(member=writer, manuscript=m, version=m.version)
+            reviewing.manuscript_submit_for_review(member=writer, manuscript=m, version=m.version)
             leader = writer.office.leader
-            newsroom.manuscript_approve(member=leader, manuscript=m, version=m.version)
-            newsroom.manuscript_approve(member=self.director, manuscript=m, version=m.version)
+            reviewing.manuscript_approve(member=leader, manuscript=m, version=m.version)
+            reviewing.manuscript_approve(member=self.director, manuscript=m, version=m.version)
             ReviewRequest.objects.filter(manuscript=m).update(requested_at=self.ctx.at(written_on, 11))
             Review.objects.filter(request__manuscript=m).update(decided_at=self.ctx.at(written_on, 16))
         Manuscript.objects.filter(pk=m.pk).update(updated_at=self.ctx.at(written_on, 16))

@@ -21,6 +21,7 @@ from tribune.deputies.models import (
     TypicalCase,
 )
 from tribune.newsroom.models import Manuscript
+from tribune.newsroom.services import publishing
 from tribune.org import access
 from tribune.org.audit import audit_record
 from tribune.org.errors import ServiceError, bump_version
@@ -303,7 +304,6 @@ def story_record_publication(*, member: Member, story: DeputyStory, manuscript: 
                              published_on: dt.date, title: str, address: str = ""):
     """A linked manuscript was published by an outlet: the submission to that outlet (if not
     recorded yet) and the publication, through the newsroom's services, in one transaction."""
-    from tribune.newsroom import services as newsroom
     from tribune.newsroom.models import Submission
 
     _linked(story, manuscript)
@@ -314,18 +314,16 @@ def story_record_publication(*, member: Member, story: DeputyStory, manuscript: 
         # Submitted no later than it was published: a story told after the fact is recorded at
         # the start of its publication day, so the newsroom's date check holds.
         when = min(timezone.now(), timezone.make_aware(dt.datetime.combine(published_on, dt.time(8, 0))))
-        submission, = newsroom.manuscript_submit_to_outlets(member=member, manuscript=manuscript,
-                                                            version=manuscript.version, outlets=[outlet],
-                                                            submitted_at=when)
-    return newsroom.publication_record(member=member, submission=submission, published_on=published_on,
-                                       title=title, address=address)
+        submission, = publishing.manuscript_submit_to_outlets(member=member, manuscript=manuscript,
+                                                              version=manuscript.version, outlets=[outlet],
+                                                              submitted_at=when)
+    return publishing.publication_record(member=member, submission=submission, published_on=published_on,
+                                         title=title, address=address)
 
 
 @transaction.atomic
 def story_record_reprint(*, member: Member, story: DeputyStory, publication, outlet_name: str, level: str,
                          reprinted_on: dt.date, address: str = ""):
-    from tribune.newsroom import services as newsroom
-
     _linked(story, publication.submission.manuscript)
-    return newsroom.reprint_record(member=member, publication=publication, outlet_name=outlet_name, level=level,
-                                   reprinted_on=reprinted_on, address=address)
+    return publishing.reprint_record(member=member, publication=publication, outlet_name=outlet_name, level=level,
+                                     reprinted_on=reprinted_on, address=address)

@@ -9,7 +9,6 @@ the timestamps are moved back to the days the story says.
 import datetime as dt
 
 from tribune.kit.plugins import demo_builders
-from tribune.newsroom import services
 from tribune.newsroom.models import (
     Manuscript,
     ManuscriptKind,
@@ -21,6 +20,7 @@ from tribune.newsroom.models import (
     ReviewRequest,
     Submission,
 )
+from tribune.newsroom.services import publishing, reviewing, writing
 from tribune.outlets.models import Outlet, OutletLevel
 
 SUBJECTS = {
@@ -121,9 +121,9 @@ def _manuscript(ctx, congress_code, office, writers, approvers, coordinator, by_
         authors = [(writer, 60), (ctx.members[coauthors[0]], 40)]
     kind = rng.choice([ManuscriptKind.ARTICLE] * 6 + [ManuscriptKind.PHOTO, ManuscriptKind.NEWMEDIA,
                                                        ManuscriptKind.VIDEO])
-    m = services.manuscript_create(member=writer, title=title, body=body, office=office, kind=kind,
-                                   event_date=day - dt.timedelta(days=rng.randint(0, 2)), authors=authors,
-                                   editor=rng.choice(editors), supervisor=rng.choice(supervisors))
+    m = writing.manuscript_create(member=writer, title=title, body=body, office=office, kind=kind,
+                                  event_date=day - dt.timedelta(days=rng.randint(0, 2)), authors=authors,
+                                  editor=rng.choice(editors), supervisor=rng.choice(supervisors))
     stamps = {"created": ctx.at(day, 9, rng.randint(0, 59))}
     _backdate(Manuscript, m.pk, created_at=stamps["created"], updated_at=stamps["created"])
     if fate == "draft":
@@ -135,7 +135,7 @@ def _manuscript(ctx, congress_code, office, writers, approvers, coordinator, by_
         return min(clock[0], ctx.at(ctx.today, 8))
 
     def submit_for_review():
-        request = services.manuscript_submit_for_review(member=writer, manuscript=m, version=m.version)
+        request = reviewing.manuscript_submit_for_review(member=writer, manuscript=m, version=m.version)
         when = tick(1)
         _backdate(ReviewRequest, request.pk, requested_at=when)
         # The text kept at submission is dated when it was submitted, not when the demo ran.
@@ -144,27 +144,27 @@ def _manuscript(ctx, congress_code, office, writers, approvers, coordinator, by_
     submit_for_review()
     returned = fate == "returned" or rng.random() < 0.25
     if returned:
-        review = services.manuscript_return(member=approvers[0](m), manuscript=m, version=m.version,
-                                            comment=rng.choice(RETURN_COMMENTS))
+        review = reviewing.manuscript_return(member=approvers[0](m), manuscript=m, version=m.version,
+                                             comment=rng.choice(RETURN_COMMENTS))
         _backdate(Review, review.pk, decided_at=tick(5))
         if fate == "returned":
             return m
-        services.manuscript_update(member=writer, manuscript=m, version=m.version, title=m.title,
-                                   body=m.body + "\n" + PARAGRAPHS[-1].format(s=subject), topic=m.topic,
-                                   event_date=m.event_date)
+        writing.manuscript_update(member=writer, manuscript=m, version=m.version, title=m.title,
+                                  body=m.body + "\n" + PARAGRAPHS[-1].format(s=subject), topic=m.topic,
+                                  event_date=m.event_date)
         tick(12)
         submit_for_review()
         _backdate(Manuscript, m.pk, updated_at=clock[0])
     steps = 1 if fate == "in_review" else len(approvers)
     for approver in approvers[:steps]:
-        review = services.manuscript_approve(member=approver(m), manuscript=m, version=m.version)
+        review = reviewing.manuscript_approve(member=approver(m), manuscript=m, version=m.version)
         _backdate(Review, review.pk, decided_at=tick(rng.randint(2, 20)))
     if fate in ("in_review", "approved"):
         return m
     outlets = _pick_outlets(ctx, by_level)
     submitted_at = tick(rng.randint(1, 24))
-    subs = services.manuscript_submit_to_outlets(member=coordinator, manuscript=m, version=m.version,
-                                                 outlets=outlets, submitted_at=submitted_at)
+    subs = publishing.manuscript_submit_to_outlets(member=coordinator, manuscript=m, version=m.version,
+                                                   outlets=outlets, submitted_at=submitted_at)
     if fate in ("submitted", "rejected_outlet"):
         return m
     for sub in subs:
@@ -180,23 +180,23 @@ def _manuscript(ctx, congress_code, office, writers, approvers, coordinator, by_
             placement = rng.choice([Placement.FRONT_PAGE, Placement.HEADLINE, Placement.FRONT_HEADLINE])
         address = (f"https://{congress_code}.example.invalid/{sub.outlet.pk}/{m.pk}" if sub.outlet.kind in
                    ("website", "wechat", "platform", "app") else f"第{rng.randint(1, 8)}版")
-        pub = services.publication_record(member=coordinator, submission=sub, published_on=published_on,
-                                          title=m.title, address=address, placement=placement,
-                                          combined=level != "county" and rng.random() < 0.2)
+        pub = publishing.publication_record(member=coordinator, submission=sub, published_on=published_on,
+                                            title=m.title, address=address, placement=placement,
+                                            combined=level != "county" and rng.random() < 0.2)
         _backdate(Publication, pub.pk, recorded_at=ctx.at(published_on, 18))
         if sub.outlet.kind in ("wechat", "platform", "website", "app"):
             reads = int(rng.lognormvariate(7.2, 1.0))
             base = min(ctx.at(published_on, 20), ctx.at(ctx.today, 7))
             for day_offset, factor in ((1, 0.7), (7, 1.0)):
                 taken = min(base + dt.timedelta(days=day_offset), ctx.at(ctx.today, 7))
-                services.metrics_record(member=coordinator, publication=pub, taken_at=taken,
-                                        reads=int(reads * factor), shares=int(reads * factor * 0.04),
-                                        likes=int(reads * factor * 0.02), comments=int(reads * factor * 0.003))
+                publishing.metrics_record(member=coordinator, publication=pub, taken_at=taken,
+                                          reads=int(reads * factor), shares=int(reads * factor * 0.04),
+                                          likes=int(reads * factor * 0.02), comments=int(reads * factor * 0.003))
         if level in ("provincial", "city") and rng.random() < 0.3 and published_on < ctx.today:
             county_accounts = by_level[OutletLevel.COUNTY]
-            services.reprint_record(member=coordinator, publication=pub, outlet=county_accounts[-1],
-                                    outlet_name="", level="", reprinted_on=min(published_on + dt.timedelta(days=1),
-                                                                               ctx.today),
+            publishing.reprint_record(member=coordinator, publication=pub, outlet=county_accounts[-1],
+                                      outlet_name="", level="", reprinted_on=min(published_on + dt.timedelta(days=1),
+                                                                                 ctx.today),
                                     address=f"https://{congress_code}.example.invalid/reprint/{pub.pk}")
     return m
 
@@ -233,8 +233,8 @@ def build(ctx) -> None:
               .annotate(n=Count("submissions__publication")).filter(n=1).order_by("created_at").first())
     pub = Publication.objects.filter(submission__manuscript=single).first() if single else None
     if pub is not None:
-        services.publication_withdraw(member=ctx.members["coordinator"], publication=pub, version=pub.version,
-                                      reason="文中代表所在单位表述有误，已撤稿更正", factual_error=True)
+        publishing.publication_withdraw(member=ctx.members["coordinator"], publication=pub, version=pub.version,
+                                        reason="文中代表所在单位表述有误，已撤稿更正", factual_error=True)
     for code in ("luancheng", "zhengding"):
         writers = {"办公室": [f"coordinator-{code}"], "法制工作委员会": [f"writer-{code}"],
                    "财政经济工作委员会": [f"writer2-{code}"], "代表人事选举任免联络工作委员会": [f"writer3-{code}"]}

@@ -10,7 +10,6 @@ import datetime as dt
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tribune.kit.plugins import demo_builders
-from tribune.newsroom import services as newsroom
 from tribune.newsroom.models import (
     JointReport,
     Manuscript,
@@ -20,6 +19,7 @@ from tribune.newsroom.models import (
     ReviewRequest,
     Topic,
 )
+from tribune.newsroom.services import publishing, reviewing, writing
 from tribune.outlets import services as outlets
 from tribune.outlets.models import Outlet, OutletLevel
 from tribune.planning import services
@@ -77,23 +77,23 @@ class Builder:
     def publish(self, manuscript, submit_day: dt.date, published_on: dt.date, outlet=None):
         ctx = self.ctx
         author = manuscript.created_by
-        request = newsroom.manuscript_submit_for_review(member=author, manuscript=manuscript,
-                                                        version=manuscript.version)
+        request = reviewing.manuscript_submit_for_review(member=author, manuscript=manuscript,
+                                                         version=manuscript.version)
         ReviewRequest.objects.filter(pk=request.pk).update(requested_at=ctx.at(submit_day, 9))
         for hour, approver in ((11, manuscript.office.leader), (15, self.director)):
-            review = newsroom.manuscript_approve(member=approver, manuscript=manuscript, version=manuscript.version)
+            review = reviewing.manuscript_approve(member=approver, manuscript=manuscript, version=manuscript.version)
             Review.objects.filter(pk=review.pk).update(decided_at=ctx.at(submit_day, hour))
-        [submission] = newsroom.manuscript_submit_to_outlets(
+        [submission] = publishing.manuscript_submit_to_outlets(
             member=self.coordinator, manuscript=manuscript, version=manuscript.version,
             outlets=[outlet or self.county[0]], submitted_at=ctx.at(submit_day, 17))
-        publication = newsroom.publication_record(member=self.coordinator, submission=submission,
-                                                  published_on=published_on, title=manuscript.title)
+        publication = publishing.publication_record(member=self.coordinator, submission=submission,
+                                                    published_on=published_on, title=manuscript.title)
         Publication.objects.filter(pk=publication.pk).update(recorded_at=ctx.at(published_on, 18))
         return manuscript
 
     def write(self, username, title, body, kind=ManuscriptKind.ARTICLE, event_day=None, topic=None):
-        manuscript = newsroom.manuscript_create(member=self.m(username), title=title, body=body, kind=kind,
-                                                event_date=event_day, topic=topic)
+        manuscript = writing.manuscript_create(member=self.m(username), title=title, body=body, kind=kind,
+                                               event_date=event_day, topic=topic)
         if event_day is not None:
             Manuscript.objects.filter(pk=manuscript.pk).update(created_at=self.ctx.at(event_day, 8),
                                                                updated_at=self.ctx.at(event_day, 8))
@@ -197,7 +197,7 @@ def _next_week_meeting(b: Builder) -> Meeting:
     preview = meeting.plan.tasks.get(task_type=TaskType.PREVIEW)
     m = b.write("writer0", "区人大常委会下周将召开第二十四次会议", "会议将审议区人民政府关于2027年预算编制情况的报告。",
                 topic=topic)
-    newsroom.manuscript_submit_for_review(member=b.m("writer0"), manuscript=m, version=m.version)
+    reviewing.manuscript_submit_for_review(member=b.m("writer0"), manuscript=m, version=m.version)
     services.task_link_manuscript(member=b.coordinator, task=preview, manuscript=m)
     return meeting
 
@@ -295,8 +295,8 @@ def _joint_reports(b: Builder, contacts) -> None:
     for i, manuscript in enumerate(chosen):
         contact, outlet_name = partners[i % len(partners)]
         outlet = Outlet.objects.get(congress=b.congress, name=outlet_name)
-        report = newsroom.joint_report_record(member=b.coordinator, manuscript=manuscript, outlet=outlet,
-                                              contact=contact, note="联合策划、共同采写")
+        report = publishing.joint_report_record(member=b.coordinator, manuscript=manuscript, outlet=outlet,
+                                                contact=contact, note="联合策划、共同采写")
         JointReport.objects.filter(pk=report.pk).update(recorded_at=manuscript.created_at)
 
 

@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.kit import files, params
-from tribune.newsroom import services as newsroom
 from tribune.newsroom.models import Manuscript, ManuscriptKind, Topic
+from tribune.newsroom.services import writing
+from tribune.newsroom.services.topics import topic_create
 from tribune.org import access
 from tribune.org.audit import audit_record
 from tribune.org.errors import ServiceError, bump_version
@@ -429,8 +430,8 @@ def key_points_draft(*, member: Member, meeting: Meeting, point_ids) -> Manuscri
     if hot:
         body += ("\n" if body else "") + _("Livelihood hot topics:") + "\n" + "\n".join(p.text for p in hot)
     title = _("%(meeting)s: key points") % {"meeting": meeting.title}
-    manuscript = newsroom.manuscript_create(member=member, title=title[:200], body=body,
-                                            kind=ManuscriptKind.NEWMEDIA, event_date=meeting.start_date)
+    manuscript = writing.manuscript_create(member=member, title=title[:200], body=body,
+                                           kind=ManuscriptKind.NEWMEDIA, event_date=meeting.start_date)
     KeyPoint.objects.filter(pk__in=[p.pk for p in points]).update(used_in=manuscript)
     task = CoverageTask.objects.filter(plan__meeting=meeting, task_type=TaskType.NEWMEDIA,
                                        manuscript__isnull=True, done_at__isnull=True).order_by("due_date", "id").first()
@@ -539,7 +540,7 @@ def invitation_record_attendance(*, member: Member, invitation: Invitation, came
 def material_add(*, member: Member, activity: Activity, uploaded, caption: str = "") -> Material:
     """A file for the activity's material library, checked by content like a manuscript attachment."""
     access.require(access.can_add_material(member, activity), _("You may not add materials."))
-    kind, content_type = newsroom.check_upload(uploaded)
+    kind, content_type = writing.check_upload(uploaded)
     caption = (caption or "").strip()
     if kind == "image" and not caption:
         raise ServiceError(_("An image needs a caption."), field="caption")
@@ -563,8 +564,8 @@ def topic_propose(*, member: Member, title: str, description: str = "", office: 
     for subject in (meeting, activity):
         if subject is not None and subject.congress_id != member.congress_id:
             raise ServiceError(_("This belongs to another congress."))
-    topic = newsroom.topic_create(member=member, title=title, description=description or "", office=office,
-                                  assignee=assignee, due_date=due_date)
+    topic = topic_create(member=member, title=title, description=description or "", office=office,
+                         assignee=assignee, due_date=due_date)
     if meeting is not None:
         meeting.topics.add(topic)
     if activity is not None:

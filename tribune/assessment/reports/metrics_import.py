@@ -3,7 +3,7 @@
 Two steps, so nothing is written before the coordinator has seen what will be: `metrics_import_preview`
 reads the file, matches its rows to the congress's publications and returns a staged import (plain
 data, kept in the session under a token); `metrics_import_confirm` writes one MetricSnapshot per
-chosen row through `newsroom.services.metrics_record`, all in one transaction.
+chosen row through `newsroom.services.publishing.metrics_record`, all in one transaction.
 
 Re-importing changes nothing: a row whose publication's latest snapshot already holds the same
 numbers is "unchanged" and skipped, and a file whose digest was already imported is announced.
@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 
 from tribune.assessment.reports import matching
 from tribune.kit import ooxml
-from tribune.newsroom import services as newsroom_services
 from tribune.newsroom.models import MetricSnapshot, MetricSource, Publication
+from tribune.newsroom.services import publishing
 from tribune.org import access
 from tribune.org.audit import audit_record
 from tribune.org.errors import ServiceError
@@ -243,8 +243,8 @@ def metrics_import_confirm(*, member, congress, staged: dict, picks: dict[int, i
             unchanged += 1
             continue
         try:
-            newsroom_services.metrics_record(member=member, publication=publication, taken_at=taken_at,
-                                             source=MetricSource.IMPORT, **values)
+            publishing.metrics_record(member=member, publication=publication, taken_at=taken_at,
+                                      source=MetricSource.IMPORT, **values)
         except ServiceError as error:
             raise ServiceError(_("Line %(line)s: %(error)s") % {"line": row["line"], "error": error.message}) from None
         written += 1

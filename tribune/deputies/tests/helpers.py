@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tribune.deputies import services
 from tribune.deputies.importing import id_check_digit
-from tribune.newsroom import services as newsroom
+from tribune.newsroom.services import reviewing, writing
 from tribune.outlets.models import Outlet, OutletLevel
 
 TERM_START = dt.date(2021, 10, 1)
@@ -31,10 +31,10 @@ def story(world, deputies, member=None, title="代表接待群众化解邻里纠
 
 
 def approved_manuscript(world, title="在履职路上书写医药人的担当"):
-    m = newsroom.manuscript_create(member=world.writer, title=title, body="正文。")
-    newsroom.manuscript_submit_for_review(member=world.writer, manuscript=m, version=m.version)
-    newsroom.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
-    newsroom.manuscript_approve(member=world.director, manuscript=m, version=m.version)
+    m = writing.manuscript_create(member=world.writer, title=title, body="正文。")
+    reviewing.manuscript_submit_for_review(member=world.writer, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.director, manuscript=m, version=m.version)
     return m
 
 

@@ -10,8 +10,8 @@ from tribune.deputies import selectors, services
 from tribune.deputies.models import DeputyStory
 from tribune.deputies.stages import Stage
 from tribune.deputies.tests.helpers import approved_manuscript, deputy, outlet, publish, story
-from tribune.newsroom import services as newsroom
 from tribune.newsroom.models import Reprint
+from tribune.newsroom.services import publishing, writing
 from tribune.org.errors import ServiceError
 from tribune.org.models import AuditEntry
 from tribune.outlets.models import OutletLevel
@@ -40,14 +40,14 @@ def test_the_stage_follows_the_facts_interview_manuscript_publication(world):
     assert stage_of(st) == Stage.DRAFTED
     publication = publish(world, st, manuscript)
     assert stage_of(st) == Stage.PUBLISHED
-    newsroom.publication_withdraw(member=world.coordinator, publication=publication, version=publication.version,
-                                  reason="事实有误")
+    publishing.publication_withdraw(member=world.coordinator, publication=publication, version=publication.version,
+                                    reason="事实有误")
     assert stage_of(st) == Stage.DRAFTED
 
 
 def test_a_manuscript_linked_straight_from_a_lead_makes_it_drafted(world):
     st = story(world, [deputy(world)])
-    m = newsroom.manuscript_create(member=world.writer, title="草稿")
+    m = writing.manuscript_create(member=world.writer, title="草稿")
     services.story_link_manuscript(member=world.writer, story=st, manuscript=m)
     assert stage_of(st) == Stage.DRAFTED
     services.story_unlink_manuscript(member=world.writer, story=st, manuscript=m)
@@ -75,7 +75,7 @@ def test_another_writer_cannot_edit_a_story_but_the_coordinator_can(world):
 
 def test_linking_the_same_manuscript_twice_is_refused(world):
     st = story(world, [deputy(world)])
-    m = newsroom.manuscript_create(member=world.writer, title="稿")
+    m = writing.manuscript_create(member=world.writer, title="稿")
     services.story_link_manuscript(member=world.writer, story=st, manuscript=m)
     with pytest.raises(ServiceError):
         services.story_link_manuscript(member=world.writer, story=st, manuscript=m)

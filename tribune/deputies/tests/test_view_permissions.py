@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tribune.deputies import services
 from tribune.deputies.tests.helpers import approved_manuscript, deputy, outlet, story
-from tribune.newsroom import services as newsroom
+from tribune.newsroom.services import publishing, writing
 from tribune.planning import services as planning
 
 ROLES = ["writer", "writer2", "office_head", "leader", "director", "coordinator", "auditor", "admin", "outsider",
@@ -72,12 +72,12 @@ def objects(world):
     st = story(world, [d])
     m = approved_manuscript(world)
     services.story_link_manuscript(member=world.writer, story=st, manuscript=m)
-    submission, = newsroom.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version,
-                                                        outlets=[outlet(world)])
-    publication = newsroom.publication_record(member=world.coordinator, submission=submission,
-                                              published_on=timezone.localdate(), title=m.title)
+    submission, = publishing.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version,
+                                                          outlets=[outlet(world)])
+    publication = publishing.publication_record(member=world.coordinator, submission=submission,
+                                                published_on=timezone.localdate(), title=m.title)
     services.story_mark_typical(member=world.coordinator, story=st, reason="典型")  # to unmark
-    spare = newsroom.manuscript_create(member=world.writer, title="另一篇稿件")
+    spare = writing.manuscript_create(member=world.writer, title="另一篇稿件")
     return {"world": world, "deputy": d, "story": st, "manuscript": m, "publication": publication, "spare": spare}
 
 

@@ -5,7 +5,7 @@ import io
 import docx
 from django.utils import timezone
 
-from tribune.newsroom import services
+from tribune.newsroom.services import publishing, reviewing, writing
 from tribune.outlets.models import Outlet
 
 TITLE = "区人大常委会开展食品安全执法检查"
@@ -15,25 +15,25 @@ BODY = "近日，区人大常委会组织开展食品安全执法检查。\n检�
 def draft(world, member=None, **kwargs):
     kwargs.setdefault("title", TITLE)
     kwargs.setdefault("body", BODY)
-    return services.manuscript_create(member=member or world.writer, **kwargs)
+    return writing.manuscript_create(member=member or world.writer, **kwargs)
 
 
 def in_review(world, member=None, **kwargs):
     m = draft(world, member=member, **kwargs)
-    services.manuscript_submit_for_review(member=member or world.writer, manuscript=m, version=m.version)
+    reviewing.manuscript_submit_for_review(member=member or world.writer, manuscript=m, version=m.version)
     return m
 
 
 def returned(world, comment="导语再精炼一些"):
     m = in_review(world)
-    services.manuscript_return(member=world.leader, manuscript=m, version=m.version, comment=comment)
+    reviewing.manuscript_return(member=world.leader, manuscript=m, version=m.version, comment=comment)
     return m
 
 
 def approved(world, **kwargs):
     m = in_review(world, **kwargs)
-    services.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
-    services.manuscript_approve(member=world.director, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.director, manuscript=m, version=m.version)
     return m
 
 
@@ -45,15 +45,15 @@ def outlets(world, names=("河北日报", "藁城区融媒体中心")):
 
 def submitted(world):
     m = approved(world)
-    subs = services.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version,
-                                                 outlets=outlets(world))
+    subs = publishing.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version,
+                                                   outlets=outlets(world))
     return m, subs
 
 
 def published(world):
     m, subs = submitted(world)
-    pub = services.publication_record(member=world.coordinator, submission=subs[0], published_on=timezone.localdate(),
-                                      title=m.title, address="第1版", placement="front_page")
+    pub = publishing.publication_record(member=world.coordinator, submission=subs[0], published_on=timezone.localdate(),
+                                        title=m.title, address="第1版", placement="front_page")
     m.refresh_from_db()
     return m, subs, pub
 

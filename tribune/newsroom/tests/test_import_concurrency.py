@@ -19,8 +19,8 @@ from django.urls import reverse
 
 from tribune.kit import docx_reader
 from tribune.kit.testing import paragraphs_docx
-from tribune.newsroom import services
 from tribune.newsroom.models import Manuscript
+from tribune.newsroom.services import writing
 
 WAIT = 30  # seconds: a bound on a broken test, never reached when it passes
 
@@ -44,7 +44,7 @@ def test_a_long_word_import_in_one_session_does_not_make_another_sessions_save_f
                                                                                     monkeypatch):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite's database-wide write lock is what this guards against")
-    draft = services.manuscript_create(member=world.writer2, title="旧标题", body="正文")
+    draft = writing.manuscript_create(member=world.writer2, title="旧标题", body="正文")
     path = tmp_path / "tribune.sqlite3"
     connection.ensure_connection()
     copy = sqlite3.connect(path)

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
-from tribune.newsroom import services
+from tribune.newsroom.services import writing
 from tribune.newsroom.tests import factories as f
 from tribune.org.testing import PASSWORD
 
@@ -29,8 +29,8 @@ def today():
 
 def with_attachment(world):
     m = f.draft(world)
-    a = services.attachment_add(member=world.writer, manuscript=m, caption="图",
-                                uploaded=SimpleUploadedFile("a.png", f.PNG))
+    a = writing.attachment_add(member=world.writer, manuscript=m, caption="图",
+                               uploaded=SimpleUploadedFile("a.png", f.PNG))
     return {"m": m, "a": a}
 
 

@@ -4,7 +4,7 @@ file after review began starts the review again, as a text edit does."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tribune.newsroom import services
+from tribune.newsroom.services import reviewing, writing
 from tribune.newsroom.states import State
 from tribune.newsroom.tests import factories as f
 from tribune.org.errors import StaleError
@@ -13,8 +13,8 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def add_photo(world, m):
-    return services.attachment_add(member=world.writer, manuscript=m, caption="检查现场",
-                                   uploaded=SimpleUploadedFile("photo.png", PNG))
+    return writing.attachment_add(member=world.writer, manuscript=m, caption="检查现场",
+                                  uploaded=SimpleUploadedFile("photo.png", PNG))
 
 
 @pytest.mark.parametrize("stage", ["approved", "in_review"])
@@ -29,12 +29,12 @@ def test_a_photo_added_after_review_began_sends_the_manuscript_back_to_the_first
 def test_removing_a_file_of_an_approved_manuscript_starts_the_review_again(world):
     m = f.draft(world)
     photo = add_photo(world, m)
-    services.manuscript_submit_for_review(member=world.writer, manuscript=m, version=m.version)
-    services.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
-    services.manuscript_approve(member=world.director, manuscript=m, version=m.version)
+    reviewing.manuscript_submit_for_review(member=world.writer, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.director, manuscript=m, version=m.version)
     m.refresh_from_db()
     assert m.state == State.APPROVED
-    services.attachment_remove(member=world.writer, attachment=photo)
+    writing.attachment_remove(member=world.writer, attachment=photo)
     m.refresh_from_db()
     assert m.state == State.IN_REVIEW and m.review_step == 0
 
@@ -52,4 +52,4 @@ def test_an_approval_opened_before_the_photo_was_added_is_refused_as_stale(world
     seen = m.version
     add_photo(world, m)
     with pytest.raises(StaleError):
-        services.manuscript_approve(member=world.leader, manuscript=m, version=seen)
+        reviewing.manuscript_approve(member=world.leader, manuscript=m, version=seen)

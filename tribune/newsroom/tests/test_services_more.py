@@ -9,8 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from tribune.newsroom import docx_io, services
+from tribune.newsroom import docx_io
 from tribune.newsroom.models import Attachment, Manuscript
+from tribune.newsroom.services import publishing, reviewing, writing
+from tribune.newsroom.services.topics import topic_create
 from tribune.newsroom.states import State
 from tribune.org.errors import ServiceError
 from tribune.org.models import AuditEntry, Notification
@@ -33,11 +35,11 @@ def word_file(*paragraphs):
 
 def draft(world, member=None):
     member = member or world.writer
-    return services.manuscript_create(member=member, title="代表联络站接待选民", body="正文第一段。\n正文第二段。")
+    return writing.manuscript_create(member=member, title="代表联络站接待选民", body="正文第一段。\n正文第二段。")
 
 
 def submit(world, m):
-    services.manuscript_submit_for_review(member=world.writer, manuscript=m, version=m.version)
+    reviewing.manuscript_submit_for_review(member=world.writer, manuscript=m, version=m.version)
 
 
 def test_a_four_step_chain_runs_in_order(world):
@@ -49,7 +51,7 @@ def test_a_four_step_chain_runs_in_order(world):
     for reviewer, role in [(world.office_head, "office_head"), (world.leader, "leader"),
                            (world.director, "director"), (world.coordinator, "coordinator")]:
         assert m.review_role == role
-        services.manuscript_approve(member=reviewer, manuscript=m, version=m.version)
+        reviewing.manuscript_approve(member=reviewer, manuscript=m, version=m.version)
     assert m.state == State.APPROVED
 
 
@@ -57,7 +59,7 @@ def test_the_chain_is_fixed_when_submitted(world):
     m = draft(world)
     submit(world, m)
     congress_set_chain(member=world.admin, chain=["director"])
-    services.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
     assert m.review_role == "director"
 
 
@@ -75,7 +77,7 @@ def test_only_authors_submit_for_review(world):
     m = draft(world)
     for member in (world.writer2, world.auditor, world.admin, world.leader):
         with pytest.raises(PermissionDenied):
-            services.manuscript_submit_for_review(member=member, manuscript=m, version=m.version)
+            reviewing.manuscript_submit_for_review(member=member, manuscript=m, version=m.version)
     assert Manuscript.objects.get(pk=m.pk).state == State.DRAFT
 
 
@@ -86,7 +88,7 @@ def test_an_auditor_and_an_admin_cannot_write(world):
 
 
 def test_an_empty_body_cannot_be_submitted(world):
-    m = services.manuscript_create(member=world.writer, title="只有标题")
+    m = writing.manuscript_create(member=world.writer, title="只有标题")
     with pytest.raises(ServiceError):
         submit(world, m)
 
@@ -95,28 +97,28 @@ def test_a_return_notifies_the_author_after_commit(world, django_capture_on_comm
     m = draft(world)
     submit(world, m)
     with django_capture_on_commit_callbacks(execute=True):
-        services.manuscript_return(member=world.leader, manuscript=m, version=m.version, comment="请补充数据")
+        reviewing.manuscript_return(member=world.leader, manuscript=m, version=m.version, comment="请补充数据")
     assert Notification.objects.filter(member=world.writer, kind="returned").exists()
 
 
 def test_images_need_a_caption_and_files_are_checked_by_content(world):
     m = draft(world)
     with pytest.raises(ServiceError):
-        services.attachment_add(member=world.writer, manuscript=m, uploaded=SimpleUploadedFile("a.png", PNG))
+        writing.attachment_add(member=world.writer, manuscript=m, uploaded=SimpleUploadedFile("a.png", PNG))
     with pytest.raises(ServiceError):
-        services.attachment_add(member=world.writer, manuscript=m,
-                                uploaded=SimpleUploadedFile("photo.jpg", b"MZ not an image at all"), caption="x")
+        writing.attachment_add(member=world.writer, manuscript=m,
+                               uploaded=SimpleUploadedFile("photo.jpg", b"MZ not an image at all"), caption="x")
     with pytest.raises(ServiceError):
-        services.attachment_add(member=world.writer, manuscript=m,
-                                uploaded=SimpleUploadedFile("notes.docx", b"PK\x03\x04 broken zip"))
+        writing.attachment_add(member=world.writer, manuscript=m,
+                               uploaded=SimpleUploadedFile("notes.docx", b"PK\x03\x04 broken zip"))
     assert not Attachment.objects.exists()
-    png = services.attachment_add(member=world.writer, manuscript=m, uploaded=SimpleUploadedFile("a.png", PNG),
-                                  caption="代表接待选民")
-    jpg = services.attachment_add(member=world.writer, manuscript=m, uploaded=SimpleUploadedFile("b.jpeg", JPEG),
-                                  caption="现场")
-    video = services.attachment_add(member=world.writer, manuscript=m, uploaded=SimpleUploadedFile("v.mp4", MP4))
-    doc = services.attachment_add(member=world.writer, manuscript=m,
-                                  uploaded=SimpleUploadedFile("w.docx", word_file("标题", "正文")))
+    png = writing.attachment_add(member=world.writer, manuscript=m, uploaded=SimpleUploadedFile("a.png", PNG),
+                                 caption="代表接待选民")
+    jpg = writing.attachment_add(member=world.writer, manuscript=m, uploaded=SimpleUploadedFile("b.jpeg", JPEG),
+                                 caption="现场")
+    video = writing.attachment_add(member=world.writer, manuscript=m, uploaded=SimpleUploadedFile("v.mp4", MP4))
+    doc = writing.attachment_add(member=world.writer, manuscript=m,
+                                 uploaded=SimpleUploadedFile("w.docx", word_file("标题", "正文")))
     assert [a.kind for a in (png, jpg, video, doc)] == ["image", "image", "video", "document"]
 
 
@@ -124,27 +126,27 @@ def test_an_upload_over_the_limit_is_refused(world, settings):
     settings.TRIBUNE_MAX_IMAGE_MB = 0
     m = draft(world)
     with pytest.raises(ServiceError):
-        services.attachment_add(member=world.writer, manuscript=m, uploaded=SimpleUploadedFile("a.png", PNG),
-                                caption="x")
+        writing.attachment_add(member=world.writer, manuscript=m, uploaded=SimpleUploadedFile("a.png", PNG),
+                               caption="x")
 
 
 def test_another_writer_cannot_attach_files(world):
     m = draft(world)
     with pytest.raises(PermissionDenied):
-        services.attachment_add(member=world.writer2, manuscript=m, uploaded=SimpleUploadedFile("a.png", PNG),
-                                caption="x")
+        writing.attachment_add(member=world.writer2, manuscript=m, uploaded=SimpleUploadedFile("a.png", PNG),
+                               caption="x")
 
 
 def test_a_word_file_becomes_a_draft_without_formatting(world):
     data = word_file("", "  区人大开展视察 ", "第一段", "", "第二段")
-    m = services.manuscript_import_docx(member=world.writer, data=data)
+    m = writing.manuscript_import_docx(member=world.writer, data=data)
     assert (m.title, m.body, m.state) == ("区人大开展视察", "第一段\n第二段", State.DRAFT)
 
 
 @pytest.mark.parametrize("data", [b"", b"plain text", b"PK\x03\x04junk", word_file("", "  ")])
 def test_a_bad_word_file_is_refused_and_creates_nothing(world, data):
     with pytest.raises(ServiceError):
-        services.manuscript_import_docx(member=world.writer, data=data)
+        writing.manuscript_import_docx(member=world.writer, data=data)
     assert not Manuscript.objects.exists()
 
 
@@ -156,23 +158,23 @@ def test_the_exported_word_file_reads_back_the_same(world):
 def published(world):
     m = draft(world)
     submit(world, m)
-    services.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
-    services.manuscript_approve(member=world.director, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.director, manuscript=m, version=m.version)
     outlet = Outlet.objects.get(congress=world.congress, name="河北日报")
-    (sub,) = services.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version,
-                                                   outlets=[outlet])
-    return services.publication_record(member=world.coordinator, submission=sub,
-                                       published_on=timezone.localdate(), title=m.title, address="第2版")
+    (sub,) = publishing.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version,
+                                                     outlets=[outlet])
+    return publishing.publication_record(member=world.coordinator, submission=sub,
+                                         published_on=timezone.localdate(), title=m.title, address="第2版")
 
 
 def test_a_correction_keeps_the_old_values_and_its_reason(world):
     pub = published(world)
     with pytest.raises(ServiceError):
-        services.publication_correct(member=world.coordinator, publication=pub, version=pub.version, reason="",
-                                     published_on=pub.published_on, title="新标题")
-    services.publication_correct(member=world.coordinator, publication=pub, version=pub.version,
-                                 reason="版面号更正", published_on=pub.published_on, title=pub.title,
-                                 address="第1版", placement="front_page")
+        publishing.publication_correct(member=world.coordinator, publication=pub, version=pub.version, reason="",
+                                       published_on=pub.published_on, title="新标题")
+    publishing.publication_correct(member=world.coordinator, publication=pub, version=pub.version,
+                                   reason="版面号更正", published_on=pub.published_on, title=pub.title,
+                                   address="第1版", placement="front_page")
     change = pub.changes.get()
     assert (change.before["address"], change.after["address"], change.reason) == ("第2版", "第1版", "版面号更正")
 
@@ -180,11 +182,11 @@ def test_a_correction_keeps_the_old_values_and_its_reason(world):
 def test_a_stale_correction_is_refused(world):
     pub = published(world)
     old = pub.version
-    services.publication_correct(member=world.coordinator, publication=pub, version=old, reason="a",
-                                 published_on=pub.published_on, title="甲")
+    publishing.publication_correct(member=world.coordinator, publication=pub, version=old, reason="a",
+                                   published_on=pub.published_on, title="甲")
     with pytest.raises(ServiceError):
-        services.publication_correct(member=world.coordinator, publication=pub, version=old, reason="b",
-                                     published_on=pub.published_on, title="乙")
+        publishing.publication_correct(member=world.coordinator, publication=pub, version=old, reason="b",
+                                       published_on=pub.published_on, title="乙")
     pub.refresh_from_db()
     assert pub.title == "甲"
 
@@ -193,26 +195,26 @@ def test_metrics_must_be_whole_non_negative_numbers(world):
     pub = published(world)
     for bad in (-1, 1.5, "12", True):
         with pytest.raises(ServiceError):
-            services.metrics_record(member=world.coordinator, publication=pub, reads=bad)
+            publishing.metrics_record(member=world.coordinator, publication=pub, reads=bad)
     with pytest.raises(ServiceError):
-        services.metrics_record(member=world.coordinator, publication=pub, reads=10,
-                                taken_at=timezone.now() + dt.timedelta(days=1))
+        publishing.metrics_record(member=world.coordinator, publication=pub, reads=10,
+                                  taken_at=timezone.now() + dt.timedelta(days=1))
     with pytest.raises(PermissionDenied):
-        services.metrics_record(member=world.writer, publication=pub, reads=10)
+        publishing.metrics_record(member=world.writer, publication=pub, reads=10)
     assert not pub.metrics.exists()
 
 
 def test_a_reprint_is_recorded_once_per_address(world):
     pub = published(world)
-    services.reprint_record(member=world.coordinator, publication=pub, outlet_name="石家庄新闻网", level="city",
-                            reprinted_on=timezone.localdate(), address="https://news.example.invalid/1")
+    publishing.reprint_record(member=world.coordinator, publication=pub, outlet_name="石家庄新闻网", level="city",
+                              reprinted_on=timezone.localdate(), address="https://news.example.invalid/1")
     with pytest.raises(ServiceError):
-        services.reprint_record(member=world.coordinator, publication=pub, outlet_name="石家庄新闻网",
-                                level="city", reprinted_on=timezone.localdate(),
-                                address="https://news.example.invalid/1")
+        publishing.reprint_record(member=world.coordinator, publication=pub, outlet_name="石家庄新闻网",
+                                  level="city", reprinted_on=timezone.localdate(),
+                                  address="https://news.example.invalid/1")
     with pytest.raises(ServiceError):
-        services.reprint_record(member=world.coordinator, publication=pub, outlet_name="某网", level="galaxy",
-                                reprinted_on=timezone.localdate())
+        publishing.reprint_record(member=world.coordinator, publication=pub, outlet_name="某网", level="galaxy",
+                                  reprinted_on=timezone.localdate())
     assert pub.reprints.count() == 1
 
 
@@ -220,13 +222,13 @@ def test_instructions_and_joint_reports_are_recorded_by_the_right_people(world):
     pub = published(world)
     m = pub.submission.manuscript
     with pytest.raises(PermissionDenied):
-        services.instruction_record(member=world.writer, manuscript=m, leader_name="区委书记", level="county",
-                                    given_on=timezone.localdate())
-    services.instruction_record(member=world.director, manuscript=m, leader_name="区委书记", level="county",
-                                given_on=timezone.localdate(), content="很好，值得推广")
-    services.joint_report_record(member=world.coordinator, manuscript=m, outlet=pub.submission.outlet)
+        publishing.instruction_record(member=world.writer, manuscript=m, leader_name="区委书记", level="county",
+                                      given_on=timezone.localdate())
+    publishing.instruction_record(member=world.director, manuscript=m, leader_name="区委书记", level="county",
+                                  given_on=timezone.localdate(), content="很好，值得推广")
+    publishing.joint_report_record(member=world.coordinator, manuscript=m, outlet=pub.submission.outlet)
     with pytest.raises(ServiceError):
-        services.joint_report_record(member=world.coordinator, manuscript=m, outlet=pub.submission.outlet)
+        publishing.joint_report_record(member=world.coordinator, manuscript=m, outlet=pub.submission.outlet)
     assert m.instructions.count() == 1
 
 
@@ -253,18 +255,18 @@ def test_the_audit_log_cannot_be_changed(world):
 
 def test_topics_are_proposed_by_editorial_leads_only(world):
     with pytest.raises(PermissionDenied):
-        services.topic_create(member=world.writer, title="选题")
+        topic_create(member=world.writer, title="选题")
     with pytest.raises(ServiceError):
-        services.topic_create(member=world.coordinator, title="跨区", office=world.outsider.office)
-    topic = services.topic_create(member=world.coordinator, title="代表履职故事", office=world.office,
-                                  assignee=world.writer, due_date=timezone.localdate())
+        topic_create(member=world.coordinator, title="跨区", office=world.outsider.office)
+    topic = topic_create(member=world.coordinator, title="代表履职故事", office=world.office,
+                         assignee=world.writer, due_date=timezone.localdate())
     assert topic.congress == world.congress
 
 
 def test_the_same_numbers_sent_twice_are_recorded_once(world):
     pub = published(world)
-    services.metrics_record(member=world.coordinator, publication=pub, reads=500, shares=5)
+    publishing.metrics_record(member=world.coordinator, publication=pub, reads=500, shares=5)
     with pytest.raises(ServiceError):
-        services.metrics_record(member=world.coordinator, publication=pub, reads=500, shares=5)
-    services.metrics_record(member=world.coordinator, publication=pub, reads=650, shares=7)
+        publishing.metrics_record(member=world.coordinator, publication=pub, reads=500, shares=5)
+    publishing.metrics_record(member=world.coordinator, publication=pub, reads=650, shares=7)
     assert pub.metrics.count() == 2

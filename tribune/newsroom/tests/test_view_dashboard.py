@@ -5,7 +5,8 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from tribune.newsroom import services
+from tribune.newsroom.services import reviewing
+from tribune.newsroom.services.topics import topic_create
 from tribune.newsroom.tests import factories as f
 from tribune.org.testing import PASSWORD
 
@@ -32,8 +33,8 @@ def ctx(client, who):
 def test_the_writer_sees_drafts_returns_with_comment_and_assigned_topics(client, world):
     draft = f.draft(world, title="我的草稿")
     returned = f.returned(world, comment="请补充具体数字")
-    services.topic_create(member=world.coordinator, title="优化营商环境条例实施一周年", assignee=world.writer,
-                          due_date=timezone.localdate() - dt.timedelta(days=2))
+    topic_create(member=world.coordinator, title="优化营商环境条例实施一周年", assignee=world.writer,
+                 due_date=timezone.localdate() - dt.timedelta(days=2))
     context = ctx(client, "writer")
     assert [m.pk for m in context["my_drafts"]] == [draft.pk]
     assert [m.pk for m in context["to_revise"]] == [returned.pk]
@@ -55,7 +56,7 @@ def test_the_leader_sees_the_review_queue_of_the_offices_they_supervise(client, 
 def test_the_director_sees_it_after_the_leader_approved(client, world):
     m = f.in_review(world)
     assert ctx(client, "director")["to_review"] == []
-    services.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
     assert [x.pk for x in ctx(client, "director")["to_review"]] == [m.pk]
 
 

@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from tribune.newsroom import services
 from tribune.newsroom.models import Attachment
+from tribune.newsroom.services import publishing, reviewing, writing
 from tribune.newsroom.tests import factories as f
 from tribune.org.testing import PASSWORD
 
@@ -23,24 +23,24 @@ def login(client, who):
 def full_history(world):
     """A manuscript that went through every kind of fact the page shows."""
     m = f.returned(world, comment="请补充数据")
-    services.manuscript_update(member=world.writer, manuscript=m, version=m.version, title=m.title,
-                               body=m.body + "新增一段。", editor="王编辑", supervisor="李监制")
-    services.attachment_add(member=world.coordinator, manuscript=m, caption="视察现场",
-                            uploaded=SimpleUploadedFile("现场.png", f.PNG, content_type="image/png"))
-    services.manuscript_submit_for_review(member=world.writer, manuscript=m, version=m.version)
-    services.manuscript_approve(member=world.leader, manuscript=m, version=m.version, comment="同意")
-    services.manuscript_approve(member=world.director, manuscript=m, version=m.version)
-    subs = services.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version,
-                                                 outlets=f.outlets(world))
-    pub = services.publication_record(member=world.coordinator, submission=subs[0], published_on=timezone.localdate(),
-                                      title="见报标题", address="第1版", placement="headline")
-    services.publication_correct(member=world.coordinator, publication=pub, version=pub.version, reason="版面有误",
-                                 published_on=pub.published_on, title="见报标题", address="第2版")
-    services.metrics_record(member=world.coordinator, publication=pub, reads=1234, shares=56)
-    services.reprint_record(member=world.coordinator, publication=pub, outlet_name="长城网", level="provincial",
-                            reprinted_on=timezone.localdate())
-    services.instruction_record(member=world.director, manuscript=m, leader_name="市委书记", level="city",
-                                given_on=timezone.localdate(), content="写得好")
+    writing.manuscript_update(member=world.writer, manuscript=m, version=m.version, title=m.title,
+                              body=m.body + "新增一段。", editor="王编辑", supervisor="李监制")
+    writing.attachment_add(member=world.coordinator, manuscript=m, caption="视察现场",
+                           uploaded=SimpleUploadedFile("现场.png", f.PNG, content_type="image/png"))
+    reviewing.manuscript_submit_for_review(member=world.writer, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.leader, manuscript=m, version=m.version, comment="同意")
+    reviewing.manuscript_approve(member=world.director, manuscript=m, version=m.version)
+    subs = publishing.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version,
+                                                   outlets=f.outlets(world))
+    pub = publishing.publication_record(member=world.coordinator, submission=subs[0], published_on=timezone.localdate(),
+                                        title="见报标题", address="第1版", placement="headline")
+    publishing.publication_correct(member=world.coordinator, publication=pub, version=pub.version, reason="版面有误",
+                                   published_on=pub.published_on, title="见报标题", address="第2版")
+    publishing.metrics_record(member=world.coordinator, publication=pub, reads=1234, shares=56)
+    publishing.reprint_record(member=world.coordinator, publication=pub, outlet_name="长城网", level="provincial",
+                              reprinted_on=timezone.localdate())
+    publishing.instruction_record(member=world.director, manuscript=m, leader_name="市委书记", level="city",
+                                  given_on=timezone.localdate(), content="写得好")
     m.refresh_from_db()
     return m, subs, pub
 
@@ -62,11 +62,11 @@ def test_the_query_count_does_not_grow_with_the_history(client, world):
     login(client, "coordinator")
     few = f.query_count(client, url(m))
     for i in range(15):
-        services.metrics_record(member=world.coordinator, publication=pub, reads=2000 + i)
-        services.reprint_record(member=world.coordinator, publication=pub, outlet_name=f"网站{i}", level="county",
-                                reprinted_on=timezone.localdate(), address=f"https://example.invalid/{i}")
-        services.instruction_record(member=world.director, manuscript=m, leader_name=f"领导{i}", level="county",
-                                    given_on=timezone.localdate())
+        publishing.metrics_record(member=world.coordinator, publication=pub, reads=2000 + i)
+        publishing.reprint_record(member=world.coordinator, publication=pub, outlet_name=f"网站{i}", level="county",
+                                  reprinted_on=timezone.localdate(), address=f"https://example.invalid/{i}")
+        publishing.instruction_record(member=world.director, manuscript=m, leader_name=f"领导{i}", level="county",
+                                      given_on=timezone.localdate())
     for i in range(5):  # rows only: a published manuscript takes no new files
         Attachment.objects.create(manuscript=m, file=f"attachments/{i}.png", kind="image", content_type="image/png",
                                   original_name=f"{i}.png", size=10, caption=f"图{i}", uploaded_by=world.writer)
@@ -76,7 +76,7 @@ def test_the_query_count_does_not_grow_with_the_history(client, world):
 
 def test_the_chain_shows_done_and_current_steps(client, world):
     m = f.in_review(world)
-    services.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
     steps = login(client, "writer").get(url(m)).context["page"].chain
     assert [s.status for s in steps] == ["done", "current"]
     assert steps[0].reviewer == world.leader.name

@@ -277,10 +277,10 @@ def test_metrics_of_a_publication_of_another_manuscript_is_a_404(client, world):
 
 def revised(world):
     m = f.returned(world)
-    from tribune.newsroom import services
+    from tribune.newsroom.services import writing
 
-    services.manuscript_update(member=world.writer, manuscript=m, version=m.version, title=m.title,
-                               body=m.body.replace("听取意见建议", "听取群众意见"))
+    writing.manuscript_update(member=world.writer, manuscript=m, version=m.version, title=m.title,
+                              body=m.body.replace("听取意见建议", "听取群众意见"))
     return m
 
 

@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
-from tribune.newsroom import services
 from tribune.newsroom.models import Attachment, Manuscript
+from tribune.newsroom.services import writing
+from tribune.newsroom.services.topics import topic_create
 from tribune.newsroom.states import State
 from tribune.newsroom.tests import factories as f
 from tribune.org.testing import PASSWORD
@@ -87,7 +88,7 @@ def test_the_leader_without_an_office_may_not_write(client, world):
 
 
 def test_a_topic_of_another_congress_cannot_be_chosen(client, world):
-    topic = services.topic_create(member=world.outsider, title="外区选题")
+    topic = topic_create(member=world.outsider, title="外区选题")
     response = login(client).post(CREATE, form_data(world, topic=str(topic.pk)))
     assert response.status_code == 400 and not Manuscript.objects.exists()
 
@@ -141,8 +142,8 @@ def test_an_edit_is_saved(client, world):
 def test_a_stale_edit_shows_both_texts_and_overwrites_nothing(client, world):
     m = f.draft(world)
     old_version = m.version
-    services.manuscript_update(member=world.coordinator, manuscript=m, version=old_version, title="专干改过的标题",
-                               body="专干改过的正文")
+    writing.manuscript_update(member=world.coordinator, manuscript=m, version=old_version, title="专干改过的标题",
+                              body="专干改过的正文")
     response = login(client).post(edit_url(m), form_data(world, version=old_version, title="我的标题",
                                                          body="我没保存的正文"))
     assert response.status_code == 409
@@ -187,7 +188,7 @@ def test_the_writer_submits_for_review(client, world):
 def test_a_stale_submission_changes_nothing_and_says_why(client, world):
     m = f.draft(world)
     old = m.version
-    services.manuscript_update(member=world.writer, manuscript=m, version=old, title="改", body="改过")
+    writing.manuscript_update(member=world.writer, manuscript=m, version=old, title="改", body="改过")
     response = login(client).post(reverse("newsroom:submit_for_review", args=[m.pk]), {"version": old}, follow=True)
     m.refresh_from_db()
     assert m.state == State.DRAFT
@@ -258,8 +259,8 @@ def test_htmx_upload_errors_come_back_as_the_form(client, world):
 
 def test_a_reader_may_download_but_not_attach_or_remove(client, world):
     m = f.draft(world)
-    a = services.attachment_add(member=world.writer, manuscript=m, caption="图",
-                                uploaded=SimpleUploadedFile("a.png", f.PNG))
+    a = writing.attachment_add(member=world.writer, manuscript=m, caption="图",
+                               uploaded=SimpleUploadedFile("a.png", f.PNG))
     login(client, "leader")
     assert client.get(reverse("newsroom:attachment", args=[m.pk, a.pk])).status_code == 200
     assert attach(client, m).status_code == 403
@@ -269,22 +270,22 @@ def test_a_reader_may_download_but_not_attach_or_remove(client, world):
 
 def test_the_writer_removes_an_attachment(client, world):
     m = f.draft(world)
-    a = services.attachment_add(member=world.writer, manuscript=m, caption="图",
-                                uploaded=SimpleUploadedFile("a.png", f.PNG))
+    a = writing.attachment_add(member=world.writer, manuscript=m, caption="图",
+                               uploaded=SimpleUploadedFile("a.png", f.PNG))
     assert login(client).post(reverse("newsroom:attachment_remove", args=[m.pk, a.pk])).status_code == 303
     assert not Attachment.objects.exists()
 
 
 def test_an_attachment_of_another_manuscript_is_a_404(client, world):
     m, other = f.draft(world), f.draft(world, title="另一篇")
-    a = services.attachment_add(member=world.writer, manuscript=other, caption="图",
-                                uploaded=SimpleUploadedFile("a.png", f.PNG))
+    a = writing.attachment_add(member=world.writer, manuscript=other, caption="图",
+                               uploaded=SimpleUploadedFile("a.png", f.PNG))
     assert login(client).get(reverse("newsroom:attachment", args=[m.pk, a.pk])).status_code == 404
 
 
 def test_a_missing_file_on_disk_is_a_404(client, world):
     m = f.draft(world)
-    a = services.attachment_add(member=world.writer, manuscript=m, caption="图",
-                                uploaded=SimpleUploadedFile("a.png", f.PNG))
+    a = writing.attachment_add(member=world.writer, manuscript=m, caption="图",
+                               uploaded=SimpleUploadedFile("a.png", f.PNG))
     a.file.storage.delete(a.file.name)
     assert login(client).get(reverse("newsroom:attachment", args=[m.pk, a.pk])).status_code == 404

@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tribune.kit.views import member_required
-from tribune.newsroom import forms, services
+from tribune.newsroom import forms
 from tribune.newsroom.models import Publication, Submission
+from tribune.newsroom.services import publishing, reviewing
 from tribune.newsroom.views.common import GET_POST, get_child, get_manuscript, prepare, run_form
 from tribune.org import access
 from tribune.org.errors import ServiceError
@@ -73,11 +74,11 @@ def manuscript_review(request, pk):
 
     def perform(data):
         if data["decision"] == "approve":
-            services.manuscript_approve(member=member, manuscript=manuscript, version=data["version"],
-                                        comment=data.get("comment") or "")
+            reviewing.manuscript_approve(member=member, manuscript=manuscript, version=data["version"],
+                                         comment=data.get("comment") or "")
         else:
-            services.manuscript_return(member=member, manuscript=manuscript, version=data["version"],
-                                       comment=data.get("comment") or "")
+            reviewing.manuscript_return(member=member, manuscript=manuscript, version=data["version"],
+                                        comment=data.get("comment") or "")
 
     decision = request.POST.get("decision")
     return run_form(
@@ -97,9 +98,9 @@ def manuscript_submit_to_outlets(request, pk):
                                      outlets=_outlet_queryset(manuscript))
 
     def perform(data):
-        services.manuscript_submit_to_outlets(member=member, manuscript=manuscript, version=data["version"],
-                                              outlets=list(data["outlets"]), channel=data["channel"],
-                                              note=data.get("note") or "")
+        publishing.manuscript_submit_to_outlets(member=member, manuscript=manuscript, version=data["version"],
+                                                outlets=list(data["outlets"]), channel=data["channel"],
+                                                note=data.get("note") or "")
 
     return run_form(request, form=form, perform=perform, manuscript=manuscript, title=_("Submit to outlets"),
                     action_url=reverse("newsroom:submit_to_outlets", args=[pk]),
@@ -117,7 +118,7 @@ def publication_record(request, pk, submission_pk):
                                  initial={"published_on": timezone.localdate(), "title": manuscript.title})
 
     def perform(data):
-        services.publication_record(member=member, submission=submission, **_publication_fields(data))
+        publishing.publication_record(member=member, submission=submission, **_publication_fields(data))
 
     return run_form(request, form=form, perform=perform, manuscript=manuscript,
                     title=_("Record the publication in %(outlet)s") % {"outlet": submission.outlet.name},
@@ -146,8 +147,8 @@ def publication_correct(request, pk, publication_pk):
     form = forms.CorrectPublicationForm(request.POST or None, initial=initial)
 
     def perform(data):
-        services.publication_correct(member=member, publication=publication, version=data["version"],
-                                     reason=data["reason"], **_publication_fields(data))
+        publishing.publication_correct(member=member, publication=publication, version=data["version"],
+                                       reason=data["reason"], **_publication_fields(data))
 
     return run_form(request, form=form, perform=perform, manuscript=manuscript,
                     title=_("Correct the publication in %(outlet)s") % {"outlet": publication.submission.outlet.name},
@@ -164,8 +165,8 @@ def publication_withdraw(request, pk, publication_pk):
     form = forms.WithdrawPublicationForm(request.POST or None, initial={"version": publication.version})
 
     def perform(data):
-        services.publication_withdraw(member=member, publication=publication, version=data["version"],
-                                      reason=data["reason"], factual_error=bool(data.get("factual_error")))
+        publishing.publication_withdraw(member=member, publication=publication, version=data["version"],
+                                        reason=data["reason"], factual_error=bool(data.get("factual_error")))
 
     return run_form(request, form=form, perform=perform, manuscript=manuscript,
                     title=_("Withdraw the publication in %(outlet)s") % {"outlet": publication.submission.outlet.name},
@@ -189,9 +190,9 @@ def metrics_record(request, pk, publication_pk):
                 raise ServiceError(_("Metrics cannot be dated in the future."), field="taken_on")
             taken_at = timezone.make_aware(dt.datetime.combine(data["taken_on"], dt.time(20)))
             taken_at = min(taken_at, timezone.now())
-        services.metrics_record(member=member, publication=publication, reads=data["reads"],
-                                shares=data.get("shares") or 0, likes=data.get("likes") or 0,
-                                comments=data.get("comments") or 0, taken_at=taken_at)
+        publishing.metrics_record(member=member, publication=publication, reads=data["reads"],
+                                  shares=data.get("shares") or 0, likes=data.get("likes") or 0,
+                                  comments=data.get("comments") or 0, taken_at=taken_at)
 
     return run_form(request, form=form, perform=perform, manuscript=manuscript,
                     title=_("Record reads and shares in %(outlet)s") % {"outlet": publication.submission.outlet.name},
@@ -208,9 +209,9 @@ def reprint_record(request, pk, publication_pk):
     form = forms.ReprintForm(request.POST or None, initial={"reprinted_on": timezone.localdate()})
 
     def perform(data):
-        services.reprint_record(member=member, publication=publication, outlet_name=data["outlet_name"],
-                                level=data["level"], reprinted_on=data["reprinted_on"],
-                                address=data.get("address") or "")
+        publishing.reprint_record(member=member, publication=publication, outlet_name=data["outlet_name"],
+                                  level=data["level"], reprinted_on=data["reprinted_on"],
+                                  address=data.get("address") or "")
 
     return run_form(request, form=form, perform=perform, manuscript=manuscript,
                     title=_("Record a reprint of the publication in %(outlet)s")
@@ -227,8 +228,8 @@ def instruction_record(request, pk):
     form = forms.InstructionForm(request.POST or None, initial={"given_on": timezone.localdate()})
 
     def perform(data):
-        services.instruction_record(member=member, manuscript=manuscript, leader_name=data["leader_name"],
-                                    level=data["level"], given_on=data["given_on"], content=data.get("content") or "")
+        publishing.instruction_record(member=member, manuscript=manuscript, leader_name=data["leader_name"],
+                                      level=data["level"], given_on=data["given_on"], content=data.get("content") or "")
 
     return run_form(request, form=form, perform=perform, manuscript=manuscript,
                     title=_("Record a leadership instruction"),

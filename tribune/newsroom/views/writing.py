@@ -9,8 +9,9 @@ from django.views.decorators.http import require_POST
 
 from tribune.kit import htmx
 from tribune.kit.views import member_required
-from tribune.newsroom import docx_io, forms, selectors, services
+from tribune.newsroom import docx_io, forms, selectors
 from tribune.newsroom.models import Attachment, Manuscript
+from tribune.newsroom.services import reviewing, writing
 from tribune.newsroom.views.common import (
     GET_POST,
     add_service_error,
@@ -89,7 +90,7 @@ def manuscript_create(request):
     created = []
 
     def save(authors):
-        created.append(services.manuscript_create(member=member, authors=authors, **_fields(form.cleaned_data)))
+        created.append(writing.manuscript_create(member=member, authors=authors, **_fields(form.cleaned_data)))
 
     if _save(form, authors, save):
         messages.success(request, _("The draft is saved."))
@@ -108,7 +109,7 @@ def manuscript_import_docx(request):
         try:
             if uploaded.size > docx_io.MAX_DOCX_BYTES:
                 raise ServiceError(_("The Word file is larger than 20 MB."), field="file")
-            manuscript = services.manuscript_import_docx(member=member, data=uploaded.read())
+            manuscript = writing.manuscript_import_docx(member=member, data=uploaded.read())
         except ServiceError as exc:
             add_service_error(form, exc)
         else:
@@ -141,8 +142,8 @@ def manuscript_edit(request, pk):
     def save(authors):
         # A form without a version cannot say what it was based on: version 0 matches no row,
         # so the service refuses it like any stale form.
-        services.manuscript_update(member=member, manuscript=manuscript, version=form.cleaned_data.get("version") or 0,
-                                   authors=authors, **_fields(form.cleaned_data))
+        writing.manuscript_update(member=member, manuscript=manuscript, version=form.cleaned_data.get("version") or 0,
+                                  authors=authors, **_fields(form.cleaned_data))
 
     try:
         if _save(form, authors, save):
@@ -169,7 +170,7 @@ def manuscript_submit_for_review(request, pk):
     form = forms.VersionForm(request.POST)
 
     def perform(data):
-        services.manuscript_submit_for_review(member=member, manuscript=manuscript, version=data["version"])
+        reviewing.manuscript_submit_for_review(member=member, manuscript=manuscript, version=data["version"])
 
     return run_form(request, form=form, perform=perform, manuscript=manuscript, title=_("Submit for review"),
                     action_url=reverse("newsroom:submit_for_review", args=[pk]),
@@ -184,8 +185,8 @@ def attachment_add(request, pk):
     form = forms.AttachmentForm(request.POST, request.FILES)
 
     def perform(data):
-        services.attachment_add(member=member, manuscript=manuscript, uploaded=data["file"],
-                                caption=data.get("caption") or "")
+        writing.attachment_add(member=member, manuscript=manuscript, uploaded=data["file"],
+                               caption=data.get("caption") or "")
 
     return run_form(request, form=form, perform=perform, manuscript=manuscript, title=_("Add a file"),
                     action_url=reverse("newsroom:attachment_add", args=[pk]), success=_("The file is attached."),
@@ -198,6 +199,6 @@ def attachment_remove(request, pk, attachment_pk):
     member = request.member
     manuscript = get_manuscript(request, pk, access.can_attach_file)
     attachment = get_child(Attachment.objects.filter(manuscript=manuscript), pk=attachment_pk)
-    services.attachment_remove(member=member, attachment=attachment)
+    writing.attachment_remove(member=member, attachment=attachment)
     messages.success(request, _("The file %(name)s was removed.") % {"name": attachment.original_name})
     return htmx.redirect(request, manuscript_url(manuscript))

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from tribune.newsroom import services as newsroom
+from tribune.newsroom.services import publishing, reviewing, writing
 from tribune.outlets.models import Outlet
 from tribune.planning import services
 from tribune.planning.models import MeetingKind
@@ -17,18 +17,18 @@ def meeting(world, kind=MeetingKind.STANDING, start=None, days=1, title="区十�
 
 
 def manuscript(world, title="区人大常委会召开会议", **kwargs):
-    return newsroom.manuscript_create(member=world.writer, title=title, body="会议听取和审议了有关报告。", **kwargs)
+    return writing.manuscript_create(member=world.writer, title=title, body="会议听取和审议了有关报告。", **kwargs)
 
 
 def publish(world, m, published_on=None):
     """Take a manuscript through review, submission and publication with the newsroom services."""
-    newsroom.manuscript_submit_for_review(member=world.writer, manuscript=m, version=m.version)
-    newsroom.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
-    newsroom.manuscript_approve(member=world.director, manuscript=m, version=m.version)
+    reviewing.manuscript_submit_for_review(member=world.writer, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.leader, manuscript=m, version=m.version)
+    reviewing.manuscript_approve(member=world.director, manuscript=m, version=m.version)
     outlet = Outlet.objects.filter(congress=world.congress).order_by("name").first()
-    [submission] = newsroom.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version,
-                                                         outlets=[outlet])
-    newsroom.publication_record(member=world.coordinator, submission=submission,
-                                published_on=published_on or timezone.localdate(), title=m.title)
+    [submission] = publishing.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version,
+                                                           outlets=[outlet])
+    publishing.publication_record(member=world.coordinator, submission=submission,
+                                  published_on=published_on or timezone.localdate(), title=m.title)
     m.refresh_from_db()
     return m

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tribune.newsroom import services as newsroom
+from tribune.newsroom.services import writing
 from tribune.org.testing import PASSWORD
 from tribune.planning.models import Meeting, TaskType
 from tribune.planning.tests.helpers import publish
@@ -76,8 +76,8 @@ def test_a_meeting_is_planned_logged_live_drafted_and_closed_on_the_calendar(bro
 
     # After the meeting the writer links the interpretation; it is published, the task is done.
     interpretation = meeting.plan.tasks.get(task_type=TaskType.INTERPRETATION)
-    text = newsroom.manuscript_create(member=world.writer, title="一图读懂常委会第二十五次会议",
-                                      body="本次会议审议通过了三项决议。", event_date=today)
+    text = writing.manuscript_create(member=world.writer, title="一图读懂常委会第二十五次会议",
+                                     body="本次会议审议通过了三项决议。", event_date=today)
     coordinator.goto(f"/planning/tasks/{interpretation.pk}/")
     coordinator.select_option("#id_manuscript", str(text.pk))
     coordinator.click("form:has(input[value=link]) button[type=submit]")

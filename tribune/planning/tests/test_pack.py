@@ -8,8 +8,8 @@ from django.utils import timezone
 from docx import Document
 
 from tribune.kit.report import render_docx
-from tribune.newsroom import services as newsroom
 from tribune.newsroom.models import ReviewRequest, Submission, Topic
+from tribune.newsroom.services.topics import topic_create
 from tribune.org.errors import ServiceError
 from tribune.planning import services
 from tribune.planning.models import TaskType
@@ -65,10 +65,10 @@ def test_the_indicators_come_from_the_facts_with_their_trend(world):
     services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=20))
     services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=40))
     # previous period: one topic; this period: two topics, one taken up
-    old = newsroom.topic_create(member=world.office_head, title="旧选题", office=world.office)
+    old = topic_create(member=world.office_head, title="旧选题", office=world.office)
     Topic.objects.filter(pk=old.pk).update(created_at=_at(today - dt.timedelta(days=30)))
-    taken = newsroom.topic_create(member=world.office_head, title="新选题", office=world.office)
-    newsroom.topic_create(member=world.office_head, title="另一个", office=world.office)
+    taken = topic_create(member=world.office_head, title="新选题", office=world.office)
+    topic_create(member=world.office_head, title="另一个", office=world.office)
     m = manuscript(world, event_date=today - dt.timedelta(days=6), topic=taken)
     publish(world, m)
     ReviewRequest.objects.filter(manuscript=m).update(requested_at=_at(today - dt.timedelta(days=4)))

@@ -144,9 +144,9 @@ def test_only_the_assignee_or_a_manager_updates_a_task(world):
 def test_a_manuscript_of_another_congress_cannot_be_linked(world):
     m = meeting(world)
     task = m.plan.tasks.first()
-    from tribune.newsroom import services as newsroom
+    from tribune.newsroom.services import writing
 
-    foreign = newsroom.manuscript_create(member=world.outsider, title="外区稿件", body="x")
+    foreign = writing.manuscript_create(member=world.outsider, title="外区稿件", body="x")
     with pytest.raises(ServiceError):
         services.task_link_manuscript(member=world.coordinator, task=task, manuscript=foreign)
 

@@ -58,11 +58,11 @@ def test_the_assignee_links_a_manuscript_in_the_form(world, client):
 
 
 def test_a_manuscript_of_another_congress_is_not_a_choice(world, client):
-    from tribune.newsroom import services as newsroom
+    from tribune.newsroom.services import writing
 
     m = meeting(world)
     task = m.plan.tasks.first()
-    foreign = newsroom.manuscript_create(member=world.outsider, title="外区", body="x")
+    foreign = writing.manuscript_create(member=world.outsider, title="外区", body="x")
     login(client, world.coordinator)
     response = client.post(reverse("planning:task", args=[task.pk]), {"action": "link", "manuscript": foreign.pk})
     assert response.status_code == 200

@@ -24,34 +24,35 @@ def build_site(world) -> dict:
     """The world plus what makes every page have something to show: a published manuscript
     (first, so it is the one pages are opened with) with an attachment, metrics, a reprint and a
     second submission; a manuscript in review; a draft; a media contact; a topic."""
-    from tribune.newsroom import services as newsroom
+    from tribune.newsroom.services import publishing, reviewing, writing
+    from tribune.newsroom.services.topics import topic_create
     from tribune.outlets.models import Outlet
     from tribune.outlets.services import contact_save
 
     hebei = Outlet.objects.get(congress=world.congress, name="河北日报")
     npc = Outlet.objects.get(congress=world.congress, name="中国人大网")
-    published = newsroom.manuscript_create(member=world.writer, title="区人大常委会开展执法检查",
-                                           body="近日，区人大常委会组织开展执法检查。\n检查组深入企业一线。")
-    newsroom.attachment_add(member=world.writer, manuscript=published, caption="检查现场",
-                            uploaded=SimpleUploadedFile("photo.png", PNG))
-    newsroom.manuscript_submit_for_review(member=world.writer, manuscript=published, version=published.version)
-    newsroom.manuscript_approve(member=world.leader, manuscript=published, version=published.version)
-    newsroom.manuscript_approve(member=world.director, manuscript=published, version=published.version)
-    newsroom.manuscript_submit_to_outlets(member=world.coordinator, manuscript=published,
-                                          version=published.version, outlets=[hebei, npc])
-    publication = newsroom.publication_record(member=world.coordinator, submission=published.submissions.get(
+    published = writing.manuscript_create(member=world.writer, title="区人大常委会开展执法检查",
+                                          body="近日，区人大常委会组织开展执法检查。\n检查组深入企业一线。")
+    writing.attachment_add(member=world.writer, manuscript=published, caption="检查现场",
+                           uploaded=SimpleUploadedFile("photo.png", PNG))
+    reviewing.manuscript_submit_for_review(member=world.writer, manuscript=published, version=published.version)
+    reviewing.manuscript_approve(member=world.leader, manuscript=published, version=published.version)
+    reviewing.manuscript_approve(member=world.director, manuscript=published, version=published.version)
+    publishing.manuscript_submit_to_outlets(member=world.coordinator, manuscript=published,
+                                            version=published.version, outlets=[hebei, npc])
+    publication = publishing.publication_record(member=world.coordinator, submission=published.submissions.get(
         outlet=hebei), published_on=timezone.localdate(), title="藁城区人大开展执法检查", placement="front_page")
-    newsroom.metrics_record(member=world.coordinator, publication=publication, reads=1200, shares=30)
-    newsroom.reprint_record(member=world.coordinator, publication=publication, outlet_name="长城网",
-                            level="provincial", reprinted_on=timezone.localdate())
+    publishing.metrics_record(member=world.coordinator, publication=publication, reads=1200, shares=30)
+    publishing.reprint_record(member=world.coordinator, publication=publication, outlet_name="长城网",
+                              level="provincial", reprinted_on=timezone.localdate())
 
-    in_review = newsroom.manuscript_create(member=world.writer, title="代表联络站接待群众",
-                                           body="代表联络站开展接待活动。")
-    newsroom.manuscript_submit_for_review(member=world.writer, manuscript=in_review, version=in_review.version)
-    draft = newsroom.manuscript_create(member=world.writer2, title="财经委调研", body="调研内容。")
+    in_review = writing.manuscript_create(member=world.writer, title="代表联络站接待群众",
+                                          body="代表联络站开展接待活动。")
+    reviewing.manuscript_submit_for_review(member=world.writer, manuscript=in_review, version=in_review.version)
+    draft = writing.manuscript_create(member=world.writer2, title="财经委调研", body="调研内容。")
     contact = contact_save(member=world.coordinator, name="李记者", outlet=hebei, phone="0311-1234567")
     contact_save(member=world.coordinator, name="王宣传", organisation="区委宣传部")
-    topic = newsroom.topic_create(member=world.coordinator, title="优化营商环境执法检查")
+    topic = topic_create(member=world.coordinator, title="优化营商环境执法检查")
     site = {"published": published, "in_review": in_review, "draft": draft, "contact": contact, "topic": topic,
             "publication": publication}
     site.update(_planning(world, contact))

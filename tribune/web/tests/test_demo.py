@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from tribune.newsroom.models import Manuscript, MetricSnapshot, Publication
-from tribune.newsroom.services import manuscript_facts
+from tribune.newsroom.services.state import manuscript_facts
 from tribune.newsroom.states import State, derive_state
 from tribune.org.models import Member, Role
 from tribune.web import demo

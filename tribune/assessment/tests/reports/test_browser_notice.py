@@ -68,15 +68,15 @@ def test_recording_a_publication_updates_the_notice_and_reading_the_notice_write
     from tribune.assessment.models import LedgerState, ScoreEntry
     from tribune.assessment.tests.reports_helpers import approved, aware
     from tribune.jobs.models import Job
-    from tribune.newsroom import services as newsroom
+    from tribune.newsroom.services import publishing
     from tribune.outlets.models import Outlet
 
     today = timezone.localdate()
     schemes.scheme_create(member=None, congress=world.congress, year=today.year, system=True)
     m = approved(world, "区人大常委会视察农村饮水安全工作")
     paper = Outlet.objects.get(congress=world.congress, name="河北日报")
-    newsroom.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version, outlets=[paper],
-                                          submitted_at=aware(today))
+    publishing.manuscript_submit_to_outlets(member=world.coordinator, manuscript=m, version=m.version, outlets=[paper],
+                                            submitted_at=aware(today))
     notice = f"/assessment/notice/{today.year}-{today.month}/"
     provincial = 5  # the column of provincial publications
 

@@ -18,7 +18,7 @@ from tribune.assessment.scoring import schemes
 from tribune.assessment.scoring.periods import Month, Quarter, previous_month
 from tribune.assessment.tests.reports_helpers import publish
 from tribune.kit import report as exporters
-from tribune.newsroom import services as newsroom_services
+from tribune.newsroom.services import publishing
 
 
 def last_month() -> Month:
@@ -38,8 +38,8 @@ def month(world):
     publish(world, "代表之家迎来新访客", on=month.first + dt.timedelta(days=9), outlet="石家庄日报")
     publish(world, "财经委听取预算执行情况汇报", on=month.first + dt.timedelta(days=12), outlet="藁城区融媒体中心",
             writer=world.writer2)
-    newsroom_services.metrics_record(member=world.coordinator, publication=a, reads=12345, shares=40,
-                                     taken_at=timezone.make_aware(dt.datetime.combine(month.last, dt.time(12))))
+    publishing.metrics_record(member=world.coordinator, publication=a, reads=12345, shares=40,
+                              taken_at=timezone.make_aware(dt.datetime.combine(month.last, dt.time(12))))
     # The month before: the other office was ahead.
     publish(world, "财经委开展专题调研", on=before.first + dt.timedelta(days=5), writer=world.writer2)
     return month

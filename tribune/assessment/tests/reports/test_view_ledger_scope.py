@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tribune.assessment.scoring import schemes
 from tribune.assessment.tests.reports_helpers import approved, aware, publish
-from tribune.newsroom import services as newsroom
+from tribune.newsroom.services import publishing, writing
 from tribune.outlets.models import Outlet
 
 
@@ -25,9 +25,9 @@ def facts(world):
     published = publish(world, "已刊发的执法检查报道", on=day).submission.manuscript
     pending = approved(world, "尚未刊发的内部稿件")
     outlet = Outlet.objects.get(congress=world.congress, name="河北日报")
-    newsroom.manuscript_submit_to_outlets(member=world.coordinator, manuscript=pending, version=pending.version,
-                                          outlets=[outlet], submitted_at=aware(day))
-    draft = newsroom.manuscript_create(member=world.writer, title="草稿里的秘密标题", body="草稿。")
+    publishing.manuscript_submit_to_outlets(member=world.coordinator, manuscript=pending, version=pending.version,
+                                            outlets=[outlet], submitted_at=aware(day))
+    draft = writing.manuscript_create(member=world.writer, title="草稿里的秘密标题", body="草稿。")
     return {"published": published, "pending": pending, "draft": draft}
 
 

@@ -143,7 +143,7 @@ def test_reading_the_ledger_computes_nothing_and_writes_nothing(world, scheme, d
 def test_the_fingerprint_moves_on_a_withdrawal(world, scheme):
     (pub,) = _published(world)
     before = fingerprint(world.congress)
-    from tribune.newsroom.services import publication_withdraw
+    from tribune.newsroom.services.publishing import publication_withdraw
 
     publication_withdraw(member=world.coordinator, publication=pub, version=pub.version, reason="失实",
                          factual_error=True)
