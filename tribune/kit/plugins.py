@@ -46,3 +46,6 @@ dashboard_panels = Plugins("dashboard")
 # `build(ctx)`: adds an app's part of the demo data set (kit.demo.DemoContext; tribune/web/demo.py
 # runs them).
 demo_builders = Plugins("demo")
+# `panels(member, topic=None) -> list[dict]`: what an app adds to the topic pool (topic None) or
+# to one topic's page (the meetings and activities a topic covers, from planning).
+topic_panels = Plugins("topic_panels")

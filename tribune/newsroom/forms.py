@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from tribune.kit import forms as kit_forms
 from tribune.newsroom.models import Channel, ManuscriptKind, Placement
 from tribune.newsroom.states import State
+from tribune.org.models import Member, Office
 from tribune.outlets.models import OutletLevel
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -181,3 +182,29 @@ class InstructionForm(kit_forms.Form):
     level = forms.ChoiceField(label=_("Level"), choices=OutletLevel.choices)
     given_on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
     content = forms.CharField(label=_("Content"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TopicPeopleForm(kit_forms.Form):
+    """A topic form whose office and writer are chosen among the member's congress."""
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.member = member
+        self.fields["office"].queryset = Office.objects.filter(congress=member.congress)
+        self.fields["assignee"].queryset = Member.objects.filter(
+            congress=member.congress, is_active=True).select_related("office").order_by("office__position", "name")
+
+
+class TopicForm(TopicPeopleForm):
+    title = forms.CharField(label=_("title"), max_length=200)
+    description = forms.CharField(label=_("description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    office = forms.ModelChoiceField(label=_("office"), queryset=Office.objects.none(), required=False)
+    assignee = forms.ModelChoiceField(label=_("assigned writer"), queryset=Member.objects.none(), required=False)
+    due_date = forms.DateField(label=_("due date"), widget=DATE_WIDGET, required=False)
+
+
+class TopicScheduleForm(TopicPeopleForm):
+    due_date = forms.DateField(label=_("due date"), widget=DATE_WIDGET, required=False)
+    office = forms.ModelChoiceField(label=_("office"), queryset=Office.objects.none(), required=False)
+    assignee = forms.ModelChoiceField(label=_("assigned writer"), queryset=Member.objects.none(), required=False)
+    close = forms.BooleanField(label=_("closed (covered or dropped)"), required=False)

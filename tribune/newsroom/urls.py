@@ -1,12 +1,15 @@
 from django.urls import path
 
 from tribune.newsroom import views
+from tribune.newsroom.views import topics
 
 app_name = "newsroom"
 urlpatterns = [
     path("", views.manuscript_list, name="list"),
     path("new/", views.manuscript_create, name="create"),
     path("import/", views.manuscript_import_docx, name="import"),
+    path("topics/", topics.topic_list, name="topics"),
+    path("topics/<int:pk>/", topics.topic_detail, name="topic"),
     path("<int:pk>/", views.manuscript_detail, name="manuscript"),
     path("<int:pk>/edit/", views.manuscript_edit, name="edit"),
     path("<int:pk>/submit/", views.manuscript_submit_for_review, name="submit_for_review"),

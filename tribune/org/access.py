@@ -118,6 +118,15 @@ def can_attach_file(member, manuscript) -> bool:
 
 # --- Topics, outlets, organisation, audit -------------------------------------------------
 
+def can_view_topics(member, congress) -> bool:
+    """The topic pool: everyone with editorial work in the congress."""
+    return _acts_in(member, congress, *EDITORIAL_ROLES)
+
+
+def can_view_topic(member, topic) -> bool:
+    return can_view_topics(member, topic.congress)
+
+
 def can_manage_topics(member, congress) -> bool:
     return _acts_in(member, congress, Role.COORDINATOR, Role.DIRECTOR, Role.LEADER, Role.OFFICE_HEAD)
 

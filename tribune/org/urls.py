@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tribune.org import security_views, views
+from tribune.org import inbox_views, security_views, views
 
 app_name = "org"
 urlpatterns = [
@@ -14,6 +14,8 @@ urlpatterns = [
     path("offices/new/", views.office_create, name="office_create"),
     path("offices/<int:pk>/edit/", views.office_edit, name="office_edit"),
     path("chain/", views.chain_edit, name="chain"),
+    path("inbox/", inbox_views.inbox, name="inbox"),
+    path("inbox/read/", inbox_views.inbox_read, name="inbox_read"),
     # Security (三员分立): own password, the security administrator's page, role changes.
     path("password/", security_views.password_change, name="password_change"),
     path("security/", security_views.security_home, name="security"),

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tribune.kit import forms as kit_forms
+from tribune.newsroom import forms as newsroom_forms
 from tribune.newsroom.models import Manuscript
 from tribune.org.models import Member, Office
 from tribune.outlets.models import MediaContact
@@ -123,12 +124,9 @@ class MaterialForm(kit_forms.Form):
     caption = forms.CharField(label=_("caption"), max_length=200, required=False)
 
 
-class TopicForm(CongressForm):
-    title = forms.CharField(label=_("title"), max_length=200)
-    description = forms.CharField(label=_("description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    office = forms.ModelChoiceField(label=_("office"), queryset=Office.objects.none(), required=False)
-    assignee = forms.ModelChoiceField(label=_("assigned writer"), queryset=Member.objects.none(), required=False)
-    due_date = forms.DateField(label=_("due date"), widget=DATE, required=False)
+class TopicForm(newsroom_forms.TopicForm):
+    """A topic proposed for a meeting or an activity of the calendar."""
+
     meeting = forms.IntegerField(required=False, widget=forms.HiddenInput)
     activity = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -142,10 +140,3 @@ class ActionItemForm(CongressForm):
     text = forms.CharField(label=_("action"), max_length=300)
     owner = forms.ModelChoiceField(label=_("owner"), queryset=Member.objects.none())
     due_date = forms.DateField(label=_("due date"), widget=DATE)
-
-
-class TopicScheduleForm(CongressForm):
-    due_date = forms.DateField(label=_("due date"), widget=DATE, required=False)
-    office = forms.ModelChoiceField(label=_("office"), queryset=Office.objects.none(), required=False)
-    assignee = forms.ModelChoiceField(label=_("assigned writer"), queryset=Member.objects.none(), required=False)
-    close = forms.BooleanField(label=_("closed (covered or dropped)"), required=False)

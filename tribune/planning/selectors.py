@@ -75,7 +75,7 @@ def calendar_entries(congress, start: dt.date, end: dt.date, today: dt.date) -> 
                              note=f"{subject} · {t.assignee or ''}"))
     for topic in Topic.objects.filter(congress=congress, due_date__gte=start, due_date__lte=end).select_related(
             "office"):
-        entries.append(Entry("topic", topic.title, reverse("planning:topic", args=[topic.pk]),
+        entries.append(Entry("topic", topic.title, reverse("newsroom:topic", args=[topic.pk]),
                              topic.due_date, topic.due_date, "topic closed" if topic.closed_at else "topic",
                              note=topic.office.name if topic.office_id else ""))
     return entries

@@ -560,7 +560,7 @@ def material_add(*, member: Member, activity: Activity, uploaded, caption: str =
 def topic_propose(*, member: Member, title: str, description: str = "", office: Office | None = None,
                   assignee: Member | None = None, due_date: dt.date | None = None, meeting: Meeting | None = None,
                   activity: Activity | None = None) -> Topic:
-    """A topic for the pool (through newsroom), tied to the meeting or activity it covers."""
+    """A topic for the pool (the newsroom's), tied to the meeting or activity it covers."""
     for subject in (meeting, activity):
         if subject is not None and subject.congress_id != member.congress_id:
             raise ServiceError(_("This belongs to another congress."))
@@ -570,25 +570,6 @@ def topic_propose(*, member: Member, title: str, description: str = "", office: 
         meeting.topics.add(topic)
     if activity is not None:
         activity.topics.add(topic)
-    return topic
-
-
-@transaction.atomic
-def topic_schedule(*, member: Member, topic: Topic, due_date: dt.date | None, office: Office | None = None,
-                   assignee: Member | None = None, close: bool = False) -> Topic:
-    """Give a topic from the tray its date, office and writer, or close it. The topic is the
-    newsroom's; planning schedules it (newsroom has no service for it yet)."""
-    access.require(access.can_manage_topics(member, topic.congress), _("You may not schedule topics."))
-    _check_person(topic.congress, assignee, office)
-    newly_assigned = assignee is not None and assignee.pk != topic.assignee_id
-    topic.due_date, topic.office, topic.assignee = due_date, office, assignee
-    topic.closed_at = topic.closed_at or timezone.now() if close else None
-    topic.save(update_fields=["due_date", "office", "assignee", "closed_at"])
-    audit_record(action="topic.schedule", member=member, obj=topic,
-                 detail={"due_date": due_date.isoformat() if due_date else None, "closed": close})
-    if newly_assigned:
-        notify([assignee], kind="assigned", url=reverse("planning:topics") + f"#topic-{topic.pk}",
-               text=_("Topic assigned to you: %(title)s") % {"title": topic.title})
     return topic
 
 

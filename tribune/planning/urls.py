@@ -5,10 +5,7 @@ from tribune.planning.views import activities, calendar, meetings, regular
 app_name = "planning"
 urlpatterns = [
     path("", calendar.calendar, name="calendar"),
-    path("topics/", calendar.topics, name="topics"),
-    path("topics/<int:pk>/", calendar.topic_detail, name="topic"),
-    path("inbox/", calendar.inbox, name="inbox"),
-    path("inbox/read/", calendar.inbox_read, name="inbox_read"),
+    path("topics/propose/", calendar.topic_propose, name="topic_propose"),
     path("meetings/", meetings.meeting_list, name="meetings"),
     path("meetings/new/", meetings.meeting_create, name="meeting_create"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),

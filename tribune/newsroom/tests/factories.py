@@ -18,6 +18,11 @@ def draft(world, member=None, **kwargs):
     return writing.manuscript_create(member=member or world.writer, **kwargs)
 
 
+def submit(world, m, member=None):
+    """Send an existing draft for review."""
+    reviewing.manuscript_submit_for_review(member=member or world.writer, manuscript=m, version=m.version)
+
+
 def in_review(world, member=None, **kwargs):
     m = draft(world, member=member, **kwargs)
     reviewing.manuscript_submit_for_review(member=member or world.writer, manuscript=m, version=m.version)

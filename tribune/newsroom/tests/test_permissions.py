@@ -14,6 +14,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from tribune.newsroom.services import writing
+from tribune.newsroom.services.topics import topic_create
 from tribune.newsroom.tests import factories as f
 from tribune.org.testing import PASSWORD
 
@@ -21,6 +22,8 @@ ROLES = ["writer", "office_head", "leader", "leader2", "director", "coordinator"
 READERS = {"writer", "office_head", "leader", "leader2", "director", "coordinator", "admin"}
 WRITERS = {"writer", "office_head", "coordinator", "outsider"}  # may write in their own congress
 AUTHOR_OR_COORDINATOR = {"writer", "coordinator"}
+EDITORIAL = READERS - {"admin"}
+TOPIC_LEADS = {"office_head", "leader", "leader2", "director", "coordinator"}
 
 
 def today():
@@ -42,6 +45,7 @@ SETUPS = {
     "approved": lambda world: {"m": f.approved(world)},
     "submitted": lambda world: dict(zip(("m", "subs"), f.submitted(world), strict=True)),
     "published": lambda world: dict(zip(("m", "subs", "pub"), f.published(world), strict=True)),
+    "topic": lambda world: {"t": topic_create(member=world.coordinator, title="选题")},
 }
 
 
@@ -59,7 +63,7 @@ class Action:
 
 def args_of(action, objs):
     values = {"m": lambda: objs["m"].pk, "a": lambda: objs["a"].pk, "sub": lambda: objs["subs"][0].pk,
-              "pub": lambda: objs["pub"].pk}
+              "pub": lambda: objs["pub"].pk, "t": lambda: objs["t"].pk}
     return [values[a]() for a in action.args]
 
 
@@ -103,6 +107,13 @@ ACTIONS = [
         "outlet_name": "长城网", "level": "provincial", "reprinted_on": today()}),
     Action("instruction", "post", "draft", frozenset({"coordinator", "director"}), data=lambda o: {
         "leader_name": "市领导", "level": "city", "given_on": today()}),
+    # The topic pool: editorial staff read it (the outsider, their own congress's); the leads propose
+    # and schedule.
+    Action("topics", "get", "none", frozenset(EDITORIAL | {"outsider"}), args=(), foreign=403),
+    Action("topics", "post", "none", frozenset(TOPIC_LEADS | {"outsider"}), args=(), foreign=403,
+           data=lambda o: {"title": "新选题"}),
+    Action("topic", "get", "topic", frozenset(EDITORIAL), args=("t",)),
+    Action("topic", "post", "topic", frozenset(TOPIC_LEADS), args=("t",), data=lambda o: {"due_date": today()}),
 ]
 
 

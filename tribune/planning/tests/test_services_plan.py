@@ -166,18 +166,3 @@ def test_moving_a_meeting_moves_its_open_tasks_but_not_the_done_ones(world):
             assert task.due_date == before[task.pk] + dt.timedelta(days=4)
         else:
             assert task.due_date == before[task.pk] + dt.timedelta(days=3)
-
-
-def test_a_topic_from_the_tray_gets_a_date_and_a_writer(world, django_capture_on_commit_callbacks):
-    topic = services.topic_propose(member=world.coordinator, title="没有日期的选题")
-    with django_capture_on_commit_callbacks(execute=True):
-        services.topic_schedule(member=world.office_head, topic=topic, due_date=dt.date(2026, 12, 1),
-                                office=world.office, assignee=world.writer)
-    topic.refresh_from_db()
-    assert topic.due_date == dt.date(2026, 12, 1) and topic.assignee == world.writer
-    assert Notification.objects.filter(member=world.writer, kind="assigned").exists()
-    with pytest.raises(PermissionDenied):
-        services.topic_schedule(member=world.writer, topic=topic, due_date=None)
-    services.topic_schedule(member=world.coordinator, topic=topic, due_date=None, close=True)
-    topic.refresh_from_db()
-    assert topic.closed_at is not None and topic.due_date is None

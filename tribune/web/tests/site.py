@@ -145,6 +145,7 @@ def url_names() -> set[str]:
 # Where the name alone is not enough. Keep short: the rules below cover most patterns.
 PK_MODELS = {
     "newsroom": "newsroom.Manuscript",
+    "newsroom:topic": "newsroom.Topic",
     "planning:contact": "outlets.MediaContact",
     "planning:task": "planning.CoverageTask",
     "planning:task_add": "planning.Meeting",

@@ -43,8 +43,8 @@ def _get_cases(site):
         ("coordinator", reverse("deputies:typical") + "?year=²"),
         ("coordinator", reverse("deputies:typical_export") + "?year=²"),
         ("coordinator", reverse("deputies:story", args=[story.pk]) + "?find=" + "长" * 10_000),
-        ("coordinator", reverse("planning:topics") + "?meeting=²"),
-        ("coordinator", reverse("planning:topics") + "?activity=²"),
+        ("coordinator", reverse("planning:topic_propose") + "?meeting=²"),
+        ("coordinator", reverse("planning:topic_propose") + "?activity=²"),
         ("coordinator", reverse("planning:calendar") + "?month=9999-12"),
         ("coordinator", reverse("planning:calendar") + "?month=0001-01"),
         ("coordinator", reverse("planning:calendar") + "?view=week&day=9999-12-31"),
@@ -74,7 +74,7 @@ def _post_cases(world, site):
     year = published.created_at.year
     day = "2026-03-01"
     return [
-        ("writer", reverse("planning:inbox_read"), {"id": "²"}),
+        ("writer", reverse("org:inbox_read"), {"id": "²"}),
         ("coordinator", reverse("assessment:commission_add"), {"title": "约稿", "office": "²", "due_date": day}),
         ("coordinator", reverse("assessment:awards", args=[year]), {"category": "office", "chosen": ["²"]}),
         ("writer", reverse("newsroom:create"), {"title": "标题", "body": "正文", "kind": "news",
@@ -103,7 +103,7 @@ def _post_cases(world, site):
             "kind": "reception", "title": "故事", "happened_on": "0001-01-01", "summary": "摘要",
             "deputies": [str(site["deputy"].pk)], "version": "1"}),
         ("coordinator", reverse("planning:regular"), {"date": "9999-12-31"}),
-        ("coordinator", reverse("planning:topics"), {"title": "选题", "due_date": "9999-12-31"}),
+        ("coordinator", reverse("newsroom:topics"), {"title": "选题", "due_date": "9999-12-31"}),
         ("coordinator", reverse("assessment:scheme_create"), {"year": "²"}),
         ("coordinator", reverse("assessment:scheme_edit", args=[site["scheme"].year]), {
             "text": "x", "version": "²"}),

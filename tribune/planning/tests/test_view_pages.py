@@ -39,7 +39,7 @@ def populate(world, n):
 def pages(m, a, c):
     return [
         reverse("planning:calendar"), reverse("planning:calendar") + "?view=week",
-        reverse("planning:calendar") + "?month=2026-02", reverse("planning:topics"), reverse("planning:inbox"),
+        reverse("planning:calendar") + "?month=2026-02", reverse("newsroom:topics"), reverse("org:inbox"),
         reverse("planning:meetings"), reverse("planning:meeting_create"), reverse("planning:meeting", args=[m.pk]),
         reverse("planning:meeting_edit", args=[m.pk]), reverse("planning:task", args=[m.plan.tasks.first().pk]),
         reverse("planning:key_points", args=[m.pk]), reverse("planning:templates"),
@@ -47,8 +47,8 @@ def pages(m, a, c):
         reverse("planning:activity_create"), reverse("planning:activity", args=[a.pk]),
         reverse("planning:activity_edit", args=[a.pk]), reverse("planning:liaison"),
         reverse("planning:contact", args=[c.pk]), reverse("planning:regular"), reverse("planning:pack"),
-        reverse("planning:pack") + "?date=2026-11-20", reverse("planning:topics") + f"?meeting={m.pk}",
-        reverse("planning:topic", args=[Topic.objects.filter(congress=m.congress).first().pk]),
+        reverse("planning:pack") + "?date=2026-11-20", reverse("planning:topic_propose") + f"?meeting={m.pk}",
+        reverse("newsroom:topic", args=[Topic.objects.filter(congress=m.congress).first().pk]),
     ]
 
 
