@@ -22,7 +22,6 @@ from tribune.newsroom.models import (
 from tribune.newsroom.services import publishing, reviewing, writing
 from tribune.outlets import services as outlets
 from tribune.outlets.models import Outlet, OutletLevel
-from tribune.planning import services
 from tribune.planning.models import (
     ActionItem,
     Activity,
@@ -36,6 +35,7 @@ from tribune.planning.models import (
     RegularMeeting,
     TaskType,
 )
+from tribune.planning.services import activity_liaison, plans, regular_meetings, topic_proposals
 
 CODE = "gaocheng"
 # A 1×1 PNG for the material library.
@@ -106,7 +106,7 @@ class Builder:
                 CoverageTask.objects.filter(pk=task.pk).update(assignee=self.m(who), office=self.m(who).office)
 
     def mark_done(self, task, day):
-        services.task_mark_done(member=self.coordinator, task=task)
+        plans.task_mark_done(member=self.coordinator, task=task)
         CoverageTask.objects.filter(pk=task.pk).update(done_at=self.ctx.at(day, 17))
 
     def backdate_topic(self, topic, day):
@@ -134,25 +134,26 @@ def _last_month_meeting(b: Builder) -> Meeting:
     ctx = b.ctx
     start = _weekday((ctx.today.replace(day=1) - dt.timedelta(days=1)).replace(day=16))
     end = start + dt.timedelta(days=1)
-    topic = services.topic_propose(member=b.coordinator, title="常委会会议精神通俗解读", office=b.office("办公室"),
-                                   assignee=b.m("writer1"), due_date=end + dt.timedelta(days=3))
+    topic = topic_proposals.topic_propose(member=b.coordinator, title="常委会会议精神通俗解读",
+                                          office=b.office("办公室"),
+                                          assignee=b.m("writer1"), due_date=end + dt.timedelta(days=3))
     b.backdate_topic(topic, start - dt.timedelta(days=12))
-    meeting = services.meeting_create(member=b.coordinator, kind=MeetingKind.STANDING,
-                                      title="区十七届人大常委会第二十三次会议", start_date=start, end_date=end,
-                                      place="区人大常委会会议室",
-                                      agenda="一、听取和审议区人民政府关于上半年国民经济和社会发展计划执行情况的报告\n"
+    meeting = plans.meeting_create(member=b.coordinator, kind=MeetingKind.STANDING,
+                                   title="区十七届人大常委会第二十三次会议", start_date=start, end_date=end,
+                                   place="区人大常委会会议室",
+                                   agenda="一、听取和审议区人民政府关于上半年国民经济和社会发展计划执行情况的报告\n"
                                              "二、审议关于加强农村人居环境整治工作的决议（草案）\n三、人事任免事项")
     meeting.topics.add(topic)
     Meeting.objects.filter(pk=meeting.pk).update(created_at=ctx.at(start - dt.timedelta(days=14), 9))
     b.assign(meeting.plan, ASSIGNMENTS)
     points = []
     for i, (text, hot) in enumerate(LAST_POINTS):
-        point = services.key_point_add(member=b.m(["coordinator", "writer0", "writer1"][i % 3]), meeting=meeting,
-                                       text=text, is_hot=hot)
+        point = plans.key_point_add(member=b.m(["coordinator", "writer0", "writer1"][i % 3]), meeting=meeting,
+                                    text=text, is_hot=hot)
         logged = ctx.at(start + dt.timedelta(days=i // 3), 9 + i % 3, 5 + 15 * (i % 3))
         KeyPoint.objects.filter(pk=point.pk).update(created_at=logged)
         points.append(point)
-    draft = services.key_points_draft(member=b.coordinator, meeting=meeting, point_ids=[p.pk for p in points[:5]])
+    draft = plans.key_points_draft(member=b.coordinator, meeting=meeting, point_ids=[p.pk for p in points[:5]])
     b.publish(draft, end, end)
     subjects = {
         TaskType.PREVIEW: ("区人大常委会将召开第二十三次会议", start - dt.timedelta(days=1), "writer0"),
@@ -164,16 +165,16 @@ def _last_month_meeting(b: Builder) -> Meeting:
         if task.task_type in subjects:
             title, day, who = subjects[task.task_type]
             body = "区十七届人大常委会第二十三次会议召开。" + "".join(t for t, _hot in LAST_POINTS[:3])
-            m = b.write(who, title, body, kind=services.MANUSCRIPT_KIND.get(task.task_type, ManuscriptKind.ARTICLE),
+            m = b.write(who, title, body, kind=plans.MANUSCRIPT_KIND.get(task.task_type, ManuscriptKind.ARTICLE),
                         event_day=min(day, start) if task.task_type != TaskType.INTERPRETATION else start,
                         topic=topic if task.task_type == TaskType.INTERPRETATION else None)
             b.publish(m, day, min(day + dt.timedelta(days=1), ctx.today))
-            services.task_link_manuscript(member=b.coordinator, task=task, manuscript=m)
+            plans.task_link_manuscript(member=b.coordinator, task=task, manuscript=m)
         elif task.task_type == TaskType.TEXT:
             m = b.write("writer0", "区人大常委会第二十三次会议" + ("开幕" if task.due_date == start else "闭幕"),
                         "会议由区人大常委会主任主持。" + LAST_POINTS[0][0], event_day=task.due_date)
             b.publish(m, task.due_date, task.due_date)
-            services.task_link_manuscript(member=b.coordinator, task=task, manuscript=m)
+            plans.task_link_manuscript(member=b.coordinator, task=task, manuscript=m)
         elif task.manuscript_id is None:
             b.mark_done(task, min(task.due_date, ctx.today))
     Topic.objects.filter(pk=topic.pk).update(closed_at=ctx.at(end + dt.timedelta(days=4), 17))
@@ -184,13 +185,15 @@ def _next_week_meeting(b: Builder) -> Meeting:
     """Next week's meeting: the plan is out, the preview is being written, the rest is ahead."""
     ctx = b.ctx
     start = ctx.today + dt.timedelta(days=7 - ctx.today.weekday() + 1)  # Tuesday next week
-    meeting = services.meeting_create(member=b.coordinator, kind=MeetingKind.STANDING,
-                                      title="区十七届人大常委会第二十四次会议", start_date=start, end_date=start,
-                                      place="区人大常委会会议室",
-                                      agenda="一、审议区人民政府关于2027年预算编制情况的报告\n二、听取法院执行工作专项报告")
+    meeting = plans.meeting_create(member=b.coordinator, kind=MeetingKind.STANDING,
+                                   title="区十七届人大常委会第二十四次会议", start_date=start, end_date=start,
+                                   place="区人大常委会会议室",
+                                   agenda="一、审议区人民政府关于2027年预算编制情况的报告\n二、听取法院执行工作专项报告")
     b.assign(meeting.plan, ASSIGNMENTS)
-    topic = services.topic_propose(member=b.coordinator, title="第二十四次会议看点前瞻", office=b.office("办公室"),
-                                   assignee=b.m("writer0"), due_date=start - dt.timedelta(days=1), meeting=meeting)
+    topic = topic_proposals.topic_propose(member=b.coordinator, title="第二十四次会议看点前瞻",
+                                          office=b.office("办公室"),
+                                          assignee=b.m("writer0"), due_date=start - dt.timedelta(days=1),
+                                          meeting=meeting)
     b.backdate_topic(topic, ctx.today - dt.timedelta(days=6))
     plan_task = meeting.plan.tasks.get(task_type=TaskType.PLAN)
     b.mark_done(plan_task, min(plan_task.due_date, ctx.today))
@@ -198,7 +201,7 @@ def _next_week_meeting(b: Builder) -> Meeting:
     m = b.write("writer0", "区人大常委会下周将召开第二十四次会议", "会议将审议区人民政府关于2027年预算编制情况的报告。",
                 topic=topic)
     reviewing.manuscript_submit_for_review(member=b.m("writer0"), manuscript=m, version=m.version)
-    services.task_link_manuscript(member=b.coordinator, task=preview, manuscript=m)
+    plans.task_link_manuscript(member=b.coordinator, task=preview, manuscript=m)
     return meeting
 
 
@@ -229,38 +232,41 @@ def _activities(b: Builder, contacts) -> None:
     ]
     for kind, title, offset, length, places, office, leader, invited in plan:
         start = today + dt.timedelta(days=offset)
-        activity = services.activity_create(member=b.coordinator, kind=kind, title=title, start_date=start,
-                                            end_date=start + dt.timedelta(days=length - 1), places=places,
-                                            offices=[b.office(office)], leaders=[b.m(leader)],
-                                            description=f"{title}，邀请媒体记者随行采访。")
+        activity = activity_liaison.activity_create(member=b.coordinator, kind=kind, title=title, start_date=start,
+                                                    end_date=start + dt.timedelta(days=length - 1), places=places,
+                                                    offices=[b.office(office)], leaders=[b.m(leader)],
+                                                    description=f"{title}，邀请媒体记者随行采访。")
         Activity.objects.filter(pk=activity.pk).update(created_at=ctx.at(start - dt.timedelta(days=10), 9))
         for index, came in invited:
-            invitation = services.invitation_add(member=b.coordinator, activity=activity, contact=contacts[index])
+            invitation = activity_liaison.invitation_add(member=b.coordinator, activity=activity,
+                                                         contact=contacts[index])
             if came is not None:
                 Invitation.objects.filter(pk=invitation.pk).update(came=came)
         writer = next(m for m in b.members.values() if m.office_id == b.office(office).pk and m.has_role("writer"))
-        task = services.task_add(member=b.coordinator, plan=activity.plan, phase="after", task_type=TaskType.TEXT,
-                                 title="活动文字报道", due_date=activity.end_date + dt.timedelta(days=1),
-                                 assignee=writer, office=writer.office)
-        photos = services.task_add(member=b.coordinator, plan=activity.plan, phase="during", task_type=TaskType.PHOTO,
-                                   title="现场图片", due_date=activity.end_date, assignee=writer, office=writer.office)
+        task = plans.task_add(member=b.coordinator, plan=activity.plan, phase="after", task_type=TaskType.TEXT,
+                              title="活动文字报道", due_date=activity.end_date + dt.timedelta(days=1),
+                              assignee=writer, office=writer.office)
+        photos = plans.task_add(member=b.coordinator, plan=activity.plan, phase="during", task_type=TaskType.PHOTO,
+                                title="现场图片", due_date=activity.end_date, assignee=writer, office=writer.office)
         if offset < 0:
             b.mark_done(photos, activity.end_date)
-            material = services.material_add(member=writer, activity=activity,
-                                             uploaded=SimpleUploadedFile("现场.png", PNG), caption=f"{title}现场")
+            material = activity_liaison.material_add(member=writer, activity=activity,
+                                                     uploaded=SimpleUploadedFile("现场.png", PNG),
+                                                     caption=f"{title}现场")
             Material.objects.filter(pk=material.pk).update(uploaded_at=ctx.at(start, 16))
             m = b.write(writer.user.username, f"区人大常委会开展{title}", f"近日，区人大常委会组织开展{title}。",
                         event_day=start)
             b.publish(m, start + dt.timedelta(days=1), min(start + dt.timedelta(days=2), today))
-            services.task_link_manuscript(member=b.coordinator, task=task, manuscript=m)
+            plans.task_link_manuscript(member=b.coordinator, task=task, manuscript=m)
         if kind == ActivityKind.SUPERVISION:
             # One task left behind, so the pack has something late to discuss.
-            services.task_add(member=b.coordinator, plan=activity.plan, phase="after", task_type=TaskType.VIDEO,
-                              title="专项监督短视频", due_date=activity.end_date + dt.timedelta(days=2),
-                              assignee=writer, office=writer.office)
+            plans.task_add(member=b.coordinator, plan=activity.plan, phase="after", task_type=TaskType.VIDEO,
+                           title="专项监督短视频", due_date=activity.end_date + dt.timedelta(days=2),
+                           assignee=writer, office=writer.office)
         if kind == ActivityKind.LAW_ENFORCEMENT:
-            topic = services.topic_propose(member=b.coordinator, title="营商环境执法检查系列报道",
-                                           office=b.office(office), assignee=writer, due_date=start, activity=activity)
+            topic = topic_proposals.topic_propose(member=b.coordinator, title="营商环境执法检查系列报道",
+                                                  office=b.office(office), assignee=writer, due_date=start,
+                                                  activity=activity)
             b.backdate_topic(topic, today - dt.timedelta(days=9))
 
 
@@ -276,12 +282,14 @@ def _topics(b: Builder) -> None:
         ("优化营商环境条例实施一周年", None, None, None, -1),
     ]
     for title, office, writer, due, created in entries:
-        topic = services.topic_propose(member=b.coordinator, title=title, office=b.office(office) if office else None,
-                                       assignee=b.m(writer) if writer else None,
-                                       due_date=today + dt.timedelta(days=due) if due is not None else None)
+        topic = topic_proposals.topic_propose(member=b.coordinator, title=title,
+                                              office=b.office(office) if office else None,
+                                              assignee=b.m(writer) if writer else None,
+                                              due_date=today + dt.timedelta(days=due) if due is not None else None)
         b.backdate_topic(topic, today + dt.timedelta(days=created))
-    closed = services.topic_propose(member=b.coordinator, title="常委会组成人员履职培训侧记", office=b.office("办公室"),
-                                    due_date=today - dt.timedelta(days=30))
+    closed = topic_proposals.topic_propose(member=b.coordinator, title="常委会组成人员履职培训侧记",
+                                           office=b.office("办公室"),
+                                           due_date=today - dt.timedelta(days=30))
     b.backdate_topic(closed, today - dt.timedelta(days=45))
     Topic.objects.filter(pk=closed.pk).update(closed_at=b.ctx.at(today - dt.timedelta(days=28)))
 
@@ -312,12 +320,12 @@ def _regular_meetings(b: Builder) -> None:
     ]
     for days_ago, items in decisions:
         day = today - dt.timedelta(days=days_ago)
-        regular = services.regular_meeting_record(member=b.director, date=day,
-                                                  notes="听取宣传专干关于近期宣传工作情况的汇报，研究下一步重点。")
+        regular = regular_meetings.regular_meeting_record(member=b.director, date=day,
+                                                          notes="听取宣传专干关于近期宣传工作情况的汇报，研究下一步重点。")
         RegularMeeting.objects.filter(pk=regular.pk).update(created_at=ctx.at(day, 16))
         for text, owner, due_in, done in items:
-            item = services.action_item_add(member=b.director, meeting=regular, text=text, owner=b.m(owner),
-                                            due_date=day + dt.timedelta(days=due_in))
+            item = regular_meetings.action_item_add(member=b.director, meeting=regular, text=text, owner=b.m(owner),
+                                                    due_date=day + dt.timedelta(days=due_in))
             if done:
                 ActionItem.objects.filter(pk=item.pk).update(
                     done_at=ctx.at(min(day + dt.timedelta(days=due_in - 2), today), 17))

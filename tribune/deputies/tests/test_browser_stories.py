@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from tribune.deputies.tests.helpers import approved_manuscript, deputy
 from tribune.org.models import AuditEntry
 from tribune.org.testing import PASSWORD
-from tribune.planning import services as planning
+from tribune.planning.services import activity_liaison
 
 pytestmark = pytest.mark.browser
 
@@ -21,8 +21,9 @@ def test_a_story_travels_from_a_writer_to_the_typical_cases_page(browser, world)
     deputy(world, name="王秀英", group="兴安镇代表小组", sector="education", serial=2)
     manuscript = approved_manuscript(world, title="在履职路上书写医药人的担当")
     yesterday = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
-    activity = planning.activity_create(member=world.coordinator, kind="deputies", title="代表联络站接待选民活动",
-                                        start_date=timezone.localdate() - dt.timedelta(days=1))
+    activity = activity_liaison.activity_create(member=world.coordinator, kind="deputies",
+                                                title="代表联络站接待选民活动",
+                                                start_date=timezone.localdate() - dt.timedelta(days=1))
 
     # The writer records the story and links the manuscript.
     page = browser.login("t-writer", PASSWORD)

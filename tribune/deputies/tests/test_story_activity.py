@@ -14,15 +14,15 @@ from tribune.deputies.models import DeputyStory
 from tribune.deputies.tests.helpers import deputy, story
 from tribune.org.errors import ServiceError
 from tribune.org.models import AuditEntry
-from tribune.planning import services as planning
 from tribune.planning.models import ActivityKind
+from tribune.planning.services import activity_liaison
 
 pytestmark = pytest.mark.django_db
 
 
 def activity(member, title="高标准农田建设视察", days_ago=10, kind=ActivityKind.INSPECTION):
     start = timezone.localdate() - dt.timedelta(days=days_ago)
-    return planning.activity_create(member=member, kind=kind, title=title, start_date=start, end_date=start)
+    return activity_liaison.activity_create(member=member, kind=kind, title=title, start_date=start, end_date=start)
 
 
 def form_data(d, **extra):
@@ -67,7 +67,7 @@ def test_an_activity_a_story_tells_of_cannot_be_deleted_in_planning(world):
                                happened_on=timezone.localdate(), summary="视察", activity=told,
                                created_by=world.writer)
     with pytest.raises(ServiceError, match="有代表故事关联"):
-        planning.activity_delete(member=world.coordinator, activity=told)
+        activity_liaison.activity_delete(member=world.coordinator, activity=told)
     assert DeputyStory.objects.get().activity == told
 
 

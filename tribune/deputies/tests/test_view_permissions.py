@@ -8,7 +8,7 @@ from django.utils import timezone
 from tribune.deputies import services
 from tribune.deputies.tests.helpers import approved_manuscript, deputy, outlet, story
 from tribune.newsroom.services import publishing, writing
-from tribune.planning import services as planning
+from tribune.planning.services import activity_liaison
 
 ROLES = ["writer", "writer2", "office_head", "leader", "director", "coordinator", "auditor", "admin", "outsider",
          "city_coordinator"]
@@ -105,8 +105,8 @@ ACTIVITY_STORIES = allowed(EDITORIAL, outsider=404, city=404)
 
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix_of_the_stories_of_an_activity(client, world, role):
-    activity = planning.activity_create(member=world.coordinator, kind="inspection", title="视察",
-                                        start_date=timezone.localdate())
+    activity = activity_liaison.activity_create(member=world.coordinator, kind="inspection", title="视察",
+                                                start_date=timezone.localdate())
     client.force_login(getattr(world, role).user)
     response = client.get(reverse("deputies:stories") + f"?activity={activity.pk}")
     assert response.status_code == ACTIVITY_STORIES(role), role

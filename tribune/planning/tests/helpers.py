@@ -6,14 +6,14 @@ from django.utils import timezone
 
 from tribune.newsroom.services import publishing, reviewing, writing
 from tribune.outlets.models import Outlet
-from tribune.planning import services
 from tribune.planning.models import MeetingKind
+from tribune.planning.services import plans
 
 
 def meeting(world, kind=MeetingKind.STANDING, start=None, days=1, title="区十七届人大常委会第二十次会议"):
     start = start or timezone.localdate() + dt.timedelta(days=10)
-    return services.meeting_create(member=world.coordinator, kind=kind, title=title, start_date=start,
-                                   end_date=start + dt.timedelta(days=days - 1), place="常委会会议室")
+    return plans.meeting_create(member=world.coordinator, kind=kind, title=title, start_date=start,
+                                end_date=start + dt.timedelta(days=days - 1), place="常委会会议室")
 
 
 def manuscript(world, title="区人大常委会召开会议", **kwargs):

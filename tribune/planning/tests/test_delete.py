@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from tribune.org.errors import ServiceError
 from tribune.org.models import AuditEntry
-from tribune.planning import services
 from tribune.planning.models import Activity, CoveragePlan, CoverageTask, Meeting, TaskType
+from tribune.planning.services import activity_liaison, plans
 from tribune.planning.tests.helpers import manuscript, meeting
 from tribune.planning.tests.test_services_activities import activity, contact
 
@@ -18,16 +18,16 @@ pytestmark = pytest.mark.django_db
 
 
 def _task(world, plan, title="会后综述"):
-    return services.task_add(member=world.coordinator, plan=plan, phase="after", task_type=TaskType.SUMMARY,
-                             title=title, due_date=timezone.localdate() + dt.timedelta(days=12))
+    return plans.task_add(member=world.coordinator, plan=plan, phase="after", task_type=TaskType.SUMMARY,
+                          title=title, due_date=timezone.localdate() + dt.timedelta(days=12))
 
 
 def test_a_meeting_scheduled_by_mistake_is_deleted_with_its_plan(world):
     m = meeting(world)
     assert m.plan.tasks.exists()
     with pytest.raises(PermissionDenied):
-        services.meeting_delete(member=world.writer, meeting=m)
-    services.meeting_delete(member=world.coordinator, meeting=m)
+        plans.meeting_delete(member=world.writer, meeting=m)
+    plans.meeting_delete(member=world.coordinator, meeting=m)
     assert not Meeting.objects.exists() and not CoveragePlan.objects.exists() and not CoverageTask.objects.exists()
     entry = AuditEntry.objects.get(action="meeting.delete")
     assert entry.detail["title"] == "区十七届人大常委会第二十次会议" and entry.congress_id == world.congress.pk
@@ -35,26 +35,26 @@ def test_a_meeting_scheduled_by_mistake_is_deleted_with_its_plan(world):
 
 def test_a_meeting_with_key_points_or_worked_tasks_is_kept(world):
     m = meeting(world)
-    services.key_point_add(member=world.writer, meeting=m, text="会议审议通过了两项决定")
+    plans.key_point_add(member=world.writer, meeting=m, text="会议审议通过了两项决定")
     with pytest.raises(ServiceError, match="已记录会议要点"):
-        services.meeting_delete(member=world.coordinator, meeting=m)
+        plans.meeting_delete(member=world.coordinator, meeting=m)
     other = meeting(world, title="另一次会议")
     task = other.plan.tasks.first()
-    services.task_link_manuscript(member=world.coordinator, task=task, manuscript=manuscript(world))
+    plans.task_link_manuscript(member=world.coordinator, task=task, manuscript=manuscript(world))
     with pytest.raises(ServiceError, match="有报道任务已关联稿件"):
-        services.meeting_delete(member=world.coordinator, meeting=other)
+        plans.meeting_delete(member=world.coordinator, meeting=other)
     assert Meeting.objects.count() == 2 and not AuditEntry.objects.filter(action="meeting.delete").exists()
 
 
 def test_an_activity_is_kept_once_anything_records_it(world):
     bare = activity(world)
-    services.activity_delete(member=world.coordinator, activity=bare)
+    activity_liaison.activity_delete(member=world.coordinator, activity=bare)
     assert not Activity.objects.exists()
 
     invited = activity(world)
-    services.invitation_add(member=world.coordinator, activity=invited, contact=contact(world))
+    activity_liaison.invitation_add(member=world.coordinator, activity=invited, contact=contact(world))
     with pytest.raises(ServiceError, match="已邀请记者"):
-        services.activity_delete(member=world.coordinator, activity=invited)
+        activity_liaison.activity_delete(member=world.coordinator, activity=invited)
     assert Activity.objects.count() == 1  # (one a deputy's story tells of: deputies/tests/test_story_activity.py)
 
 
@@ -62,21 +62,21 @@ def test_a_task_is_deleted_on_the_version_shown_and_never_once_worked(world):
     m = meeting(world)
     task = _task(world, m.plan)
     with pytest.raises(ServiceError):
-        services.task_delete(member=world.coordinator, task=task, version=task.version + 1)  # stale page
+        plans.task_delete(member=world.coordinator, task=task, version=task.version + 1)  # stale page
     with pytest.raises(ServiceError):
-        services.task_delete(member=world.coordinator, task=task, version="")
-    services.task_delete(member=world.coordinator, task=task, version=task.version)
+        plans.task_delete(member=world.coordinator, task=task, version="")
+    plans.task_delete(member=world.coordinator, task=task, version=task.version)
     assert not CoverageTask.objects.filter(pk=task.pk).exists()
     done = _task(world, m.plan, title="拍摄照片")
-    services.task_mark_done(member=world.coordinator, task=done)
+    plans.task_mark_done(member=world.coordinator, task=done)
     with pytest.raises(ServiceError):
-        services.task_delete(member=world.coordinator, task=done, version=done.version)
+        plans.task_delete(member=world.coordinator, task=done, version=done.version)
     assert CoverageTask.objects.filter(pk=done.pk).exists()
 
 
 def test_the_pages_delete_and_explain_a_refusal(client, world):
     m = meeting(world)
-    services.key_point_add(member=world.writer, meeting=m, text="要点")
+    plans.key_point_add(member=world.writer, meeting=m, text="要点")
     client.force_login(world.coordinator.user)
     edit = reverse("planning:meeting_edit", args=[m.pk])
     assert "删除会议" in client.get(edit).content.decode()

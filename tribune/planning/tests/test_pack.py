@@ -11,9 +11,9 @@ from tribune.kit.report import render_docx
 from tribune.newsroom.models import ReviewRequest, Submission, Topic
 from tribune.newsroom.services.topics import topic_create
 from tribune.org.errors import ServiceError
-from tribune.planning import services
 from tribune.planning.models import TaskType
 from tribune.planning.pack import PackExporter, build_pack
+from tribune.planning.services import plans, regular_meetings
 from tribune.planning.tests.helpers import manuscript, meeting, publish
 
 
@@ -23,12 +23,12 @@ def _at(day):
 
 def test_action_items_appear_done_or_not_in_the_next_pack(world):
     today = timezone.localdate()
-    first = services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=30))
-    done = services.action_item_add(member=world.director, meeting=first, text="每个委室每月至少报送两篇稿件",
-                                    owner=world.office_head, due_date=today - dt.timedelta(days=10))
-    services.action_item_add(member=world.director, meeting=first, text="建立民生热点线索库",
-                             owner=world.coordinator, due_date=today - dt.timedelta(days=5))
-    services.action_item_set_done(member=world.office_head, item=done)
+    first = regular_meetings.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=30))
+    done = regular_meetings.action_item_add(member=world.director, meeting=first, text="每个委室每月至少报送两篇稿件",
+                                            owner=world.office_head, due_date=today - dt.timedelta(days=10))
+    regular_meetings.action_item_add(member=world.director, meeting=first, text="建立民生热点线索库",
+                                     owner=world.coordinator, due_date=today - dt.timedelta(days=5))
+    regular_meetings.action_item_set_done(member=world.office_head, item=done)
     pack = build_pack(world.congress, today)
     assert pack.previous_meeting == first
     carried = PackExporter(pack).carried_section()
@@ -36,9 +36,10 @@ def test_action_items_appear_done_or_not_in_the_next_pack(world):
     assert [row[3] for row in carried.values()] == ["已完成", "未完成"]
     assert [css for css, _row in carried.styled_rows()] == ["", "late"]
     # a pack a month later carries the decisions of the meeting in between, not these
-    second = services.regular_meeting_record(member=world.coordinator, date=today)
-    services.action_item_add(member=world.coordinator, meeting=second, text="下次例会前完成", owner=world.writer,
-                             due_date=today + dt.timedelta(days=7))
+    second = regular_meetings.regular_meeting_record(member=world.coordinator, date=today)
+    regular_meetings.action_item_add(member=world.coordinator, meeting=second, text="下次例会前完成",
+                                     owner=world.writer,
+                                     due_date=today + dt.timedelta(days=7))
     later = build_pack(world.congress, today + dt.timedelta(days=30))
     assert [i.text for i in later.carried_items] == ["下次例会前完成"]
     assert later.period.start == today
@@ -46,11 +47,11 @@ def test_action_items_appear_done_or_not_in_the_next_pack(world):
 
 def test_the_pack_counts_tasks_done_and_late_since_the_previous_meeting(world):
     today = timezone.localdate()
-    services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=14))
+    regular_meetings.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=14))
     m = meeting(world, start=today - dt.timedelta(days=10))
     interpretation = m.plan.tasks.get(task_type=TaskType.INTERPRETATION)
     draft = manuscript(world, event_date=m.start_date)
-    services.task_link_manuscript(member=world.coordinator, task=interpretation, manuscript=draft)
+    plans.task_link_manuscript(member=world.coordinator, task=interpretation, manuscript=draft)
     publish(world, draft)
     pack = build_pack(world.congress, today)
     assert [t.pk for t in pack.done_tasks] == [interpretation.pk]
@@ -62,8 +63,8 @@ def test_the_pack_counts_tasks_done_and_late_since_the_previous_meeting(world):
 
 def test_the_indicators_come_from_the_facts_with_their_trend(world):
     today = timezone.localdate()
-    services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=20))
-    services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=40))
+    regular_meetings.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=20))
+    regular_meetings.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=40))
     # previous period: one topic; this period: two topics, one taken up
     old = topic_create(member=world.office_head, title="旧选题", office=world.office)
     Topic.objects.filter(pk=old.pk).update(created_at=_at(today - dt.timedelta(days=30)))
@@ -86,9 +87,9 @@ def test_the_indicators_come_from_the_facts_with_their_trend(world):
 
 def test_the_docx_has_the_same_tables_as_the_page(world, tmp_path):
     today = timezone.localdate()
-    first = services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=7))
-    services.action_item_add(member=world.director, meeting=first, text="完善考核细则", owner=world.coordinator,
-                             due_date=today)
+    first = regular_meetings.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=7))
+    regular_meetings.action_item_add(member=world.director, meeting=first, text="完善考核细则", owner=world.coordinator,
+                                     due_date=today)
     report = PackExporter(build_pack(world.congress, today)).report()
     document = Document(io.BytesIO(render_docx(report)))
     assert len(document.tables) == len(report.tables)  # an empty one says "none" under its header, as on the page
@@ -123,18 +124,18 @@ def test_the_command_refuses_an_unknown_congress_or_date(world):
 
 def test_one_regular_meeting_a_day_and_only_managers_record_it(world):
     today = timezone.localdate()
-    services.regular_meeting_record(member=world.director, date=today)
+    regular_meetings.regular_meeting_record(member=world.director, date=today)
     with pytest.raises(ServiceError):
-        services.regular_meeting_record(member=world.coordinator, date=today)
+        regular_meetings.regular_meeting_record(member=world.coordinator, date=today)
     with pytest.raises(PermissionDenied):
-        services.regular_meeting_record(member=world.writer, date=today - dt.timedelta(days=1))
+        regular_meetings.regular_meeting_record(member=world.writer, date=today - dt.timedelta(days=1))
 
 
 def test_only_the_owner_or_a_manager_completes_an_action(world):
-    meeting_ = services.regular_meeting_record(member=world.director, date=timezone.localdate())
-    item = services.action_item_add(member=world.director, meeting=meeting_, text="x", owner=world.writer,
-                                    due_date=timezone.localdate())
+    meeting_ = regular_meetings.regular_meeting_record(member=world.director, date=timezone.localdate())
+    item = regular_meetings.action_item_add(member=world.director, meeting=meeting_, text="x", owner=world.writer,
+                                            due_date=timezone.localdate())
     with pytest.raises(PermissionDenied):
-        services.action_item_set_done(member=world.writer2, item=item)
-    services.action_item_set_done(member=world.writer, item=item)
+        regular_meetings.action_item_set_done(member=world.writer2, item=item)
+    regular_meetings.action_item_set_done(member=world.writer, item=item)
     assert item.done_at is not None

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from tribune.org.testing import PASSWORD
 from tribune.outlets.models import MediaContact, Outlet
-from tribune.planning import services
 from tribune.planning.models import ActivityKind, MeetingKind, TaskType
+from tribune.planning.services import activity_liaison, plans, regular_meetings, topic_proposals
 from tribune.planning.tests.helpers import meeting
 from tribune.planning.tests.test_services_activities import PNG
 
@@ -26,22 +26,22 @@ def things(world):
     today = timezone.localdate()
     m = meeting(world, start=today - dt.timedelta(days=1))
     task = m.plan.tasks.get(task_type=TaskType.INTERPRETATION)
-    services.task_update(member=world.coordinator, task=task, version=task.version, title=task.title,
-                         phase=task.phase, due_date=task.due_date, assignee=world.writer)
+    plans.task_update(member=world.coordinator, task=task, version=task.version, title=task.title,
+                      phase=task.phase, due_date=task.due_date, assignee=world.writer)
     task.refresh_from_db()
-    point = services.key_point_add(member=world.writer, meeting=m, text="要点")
-    activity = services.activity_create(member=world.coordinator, kind=ActivityKind.INSPECTION, title="视察",
-                                        start_date=today - dt.timedelta(days=1))
+    point = plans.key_point_add(member=world.writer, meeting=m, text="要点")
+    activity = activity_liaison.activity_create(member=world.coordinator, kind=ActivityKind.INSPECTION, title="视察",
+                                                start_date=today - dt.timedelta(days=1))
     contact = MediaContact.objects.create(congress=world.congress, name="记者",
                                           outlet=Outlet.objects.filter(congress=world.congress).first())
-    invitation = services.invitation_add(member=world.coordinator, activity=activity, contact=contact)
-    material = services.material_add(member=world.writer, activity=activity,
-                                     uploaded=SimpleUploadedFile("a.png", PNG), caption="现场")
-    regular = services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=3))
-    item = services.action_item_add(member=world.director, meeting=regular, text="事项", owner=world.writer,
-                                    due_date=today)
-    template = services.template_items(world.congress, MeetingKind.STANDING)[0]
-    topic = services.topic_propose(member=world.coordinator, title="选题")
+    invitation = activity_liaison.invitation_add(member=world.coordinator, activity=activity, contact=contact)
+    material = activity_liaison.material_add(member=world.writer, activity=activity,
+                                             uploaded=SimpleUploadedFile("a.png", PNG), caption="现场")
+    regular = regular_meetings.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=3))
+    item = regular_meetings.action_item_add(member=world.director, meeting=regular, text="事项", owner=world.writer,
+                                            due_date=today)
+    template = plans.template_items(world.congress, MeetingKind.STANDING)[0]
+    topic = topic_proposals.topic_propose(member=world.coordinator, title="选题")
     return {"meeting": m, "task": task, "point": point, "activity": activity, "contact": contact,
             "invitation": invitation, "material": material, "regular": regular, "item": item,
             "template": template, "topic": topic, "today": today}

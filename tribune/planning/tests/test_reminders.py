@@ -5,16 +5,16 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tribune.org.models import Notification
-from tribune.planning import services
 from tribune.planning.models import TaskType
 from tribune.planning.reminders import send_reminders
+from tribune.planning.services import plans, regular_meetings
 from tribune.planning.tests.helpers import meeting
 
 
 def _assign_all(world, m, who):
     for task in m.plan.tasks.all():
-        services.task_update(member=world.coordinator, task=task, version=task.version, title=task.title,
-                             phase=task.phase, due_date=task.due_date, assignee=who)
+        plans.task_update(member=world.coordinator, task=task, version=task.version, title=task.title,
+                          phase=task.phase, due_date=task.due_date, assignee=who)
 
 
 def test_due_and_overdue_reminders_are_sent_once(world, settings):
@@ -37,7 +37,7 @@ def test_a_done_task_is_not_reminded(world):
     m = meeting(world, start=today + dt.timedelta(days=1))
     _assign_all(world, m, world.writer)
     plan_task = m.plan.tasks.get(task_type=TaskType.PLAN)
-    services.task_mark_done(member=world.writer, task=plan_task)
+    plans.task_mark_done(member=world.writer, task=plan_task)
     send_reminders()
     assert not Notification.objects.filter(key__contains=f"task:{plan_task.pk}:").exists()
 
@@ -67,9 +67,10 @@ def test_the_command_has_a_dry_run_that_writes_nothing(world, capsys):
 
 def test_overdue_action_items_are_reminded(world):
     today = timezone.localdate()
-    regular = services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=10))
-    services.action_item_add(member=world.director, meeting=regular, text="完成宣传方案", owner=world.coordinator,
-                             due_date=today - dt.timedelta(days=2))
+    regular = regular_meetings.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=10))
+    regular_meetings.action_item_add(member=world.director, meeting=regular, text="完成宣传方案",
+                                     owner=world.coordinator,
+                                     due_date=today - dt.timedelta(days=2))
     send_reminders()
     assert Notification.objects.filter(member=world.coordinator, key__startswith="remind:action:",
                                        kind="overdue").count() == 1

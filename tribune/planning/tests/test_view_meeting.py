@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tribune.org.testing import PASSWORD
-from tribune.planning import services
 from tribune.planning.models import CoverageTask, KeyPoint, Meeting, TaskType
+from tribune.planning.services import activity_liaison, plans
 from tribune.planning.tests.helpers import manuscript, meeting
 
 
@@ -20,7 +20,7 @@ def test_scheduling_a_meeting_in_the_form_generates_its_plan(world, client):
     meeting_ = Meeting.objects.get(title="第五十次主任会议")
     assert response.status_code == 303 and response["Location"] == reverse("planning:meeting", args=[meeting_.pk])
     assert meeting_.end_date == meeting_.start_date
-    assert meeting_.plan.tasks.count() == len(services.DEFAULT_TEMPLATES["directors"])
+    assert meeting_.plan.tasks.count() == len(plans.DEFAULT_TEMPLATES["directors"])
 
 
 def test_a_bad_meeting_form_is_shown_again_with_the_error(world, client):
@@ -72,7 +72,7 @@ def test_a_manuscript_of_another_congress_is_not_a_choice(world, client):
 
 def test_an_htmx_key_point_answers_204_and_the_poll_returns_only_new_points(world, client):
     m = meeting(world, start=timezone.localdate())
-    first = services.key_point_add(member=world.coordinator, meeting=m, text="第一条")
+    first = plans.key_point_add(member=world.coordinator, meeting=m, text="第一条")
     login(client, world.writer)
     response = client.post(reverse("planning:key_point_add", args=[m.pk]), {"text": "第二条"},
                            HTTP_HX_REQUEST="true")
@@ -116,8 +116,8 @@ def test_a_stale_meeting_form_changes_nothing_and_shows_the_meeting_as_it_is(wor
 def test_a_stale_activity_form_changes_nothing(world, client):
     from tribune.planning.models import Activity
 
-    activity = services.activity_create(member=world.coordinator, kind="inspection", title="视察营商环境",
-                                        start_date=timezone.localdate())
+    activity = activity_liaison.activity_create(member=world.coordinator, kind="inspection", title="视察营商环境",
+                                                start_date=timezone.localdate())
     login(client, world.coordinator)
     form = {"kind": "inspection", "start_date": activity.start_date.isoformat(), "version": activity.version}
     url = reverse("planning:activity_edit", args=[activity.pk])

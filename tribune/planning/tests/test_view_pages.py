@@ -11,8 +11,8 @@ from django.utils import timezone
 from tribune.newsroom.models import Topic
 from tribune.org.testing import PASSWORD
 from tribune.outlets.models import MediaContact, Outlet
-from tribune.planning import services
 from tribune.planning.models import ActivityKind
+from tribune.planning.services import activity_liaison, plans, regular_meetings, topic_proposals
 from tribune.planning.tests.helpers import meeting
 
 
@@ -26,13 +26,13 @@ def populate(world, n):
     outlet = Outlet.objects.filter(congress=world.congress).first()
     for i in range(n):
         m = meeting(world, start=today + dt.timedelta(days=i - n // 2), title=f"第{i}次常委会会议")
-        services.key_point_add(member=world.writer, meeting=m, text=f"要点{i}")
-        a = services.activity_create(member=world.coordinator, kind=ActivityKind.INSPECTION, title=f"视察{i}",
-                                     start_date=today + dt.timedelta(days=i), offices=[world.office])
+        plans.key_point_add(member=world.writer, meeting=m, text=f"要点{i}")
+        a = activity_liaison.activity_create(member=world.coordinator, kind=ActivityKind.INSPECTION, title=f"视察{i}",
+                                             start_date=today + dt.timedelta(days=i), offices=[world.office])
         c = MediaContact.objects.create(congress=world.congress, outlet=outlet, name=f"记者{i}")
-        services.invitation_add(member=world.coordinator, activity=a, contact=c)
-        services.topic_propose(member=world.coordinator, title=f"选题{i}", due_date=today if i % 2 else None)
-        services.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=7 * (i + 1)))
+        activity_liaison.invitation_add(member=world.coordinator, activity=a, contact=c)
+        topic_proposals.topic_propose(member=world.coordinator, title=f"选题{i}", due_date=today if i % 2 else None)
+        regular_meetings.regular_meeting_record(member=world.director, date=today - dt.timedelta(days=7 * (i + 1)))
     return m, a, c
 
 
@@ -87,7 +87,7 @@ def test_a_bad_pack_date_falls_back_to_today(world, client):
 def test_the_calendar_shows_meetings_tasks_and_the_undated_topic_tray(world, client):
     today = timezone.localdate()
     m = meeting(world, start=today)
-    services.topic_propose(member=world.coordinator, title="没有日期的选题")
+    topic_proposals.topic_propose(member=world.coordinator, title="没有日期的选题")
     login(client, world.writer)
     html = client.get(reverse("planning:calendar")).content.decode()
     assert m.title in html and "没有日期的选题" in html

@@ -1,2 +1,2 @@
-"""Planning views, by area: calendar and topics, meetings and plans, activities and liaison,
-the regular-meeting pack, the inbox."""
+"""Planning views, by area: the calendar (and proposing a topic for what it shows), meetings and
+plans, activities and liaison, the regular-meeting pack."""

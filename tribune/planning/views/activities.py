@@ -18,9 +18,10 @@ from tribune.newsroom.models import JointReport
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
 from tribune.outlets.models import MediaContact
-from tribune.planning import selectors, services
+from tribune.planning import selectors
 from tribune.planning.forms import ActivityEditForm, ActivityForm, InvitationForm, MaterialForm, TaskForm
 from tribune.planning.models import Activity, ActivityKind, Invitation, Material
+from tribune.planning.services import activity_liaison, plans
 from tribune.planning.views.common import (
     delete_confirmed,
     form_error,
@@ -61,7 +62,7 @@ def activity_create(request):
     form = ActivityForm(request.POST or None, member=member)
     if request.method == "POST" and form.is_valid():
         try:
-            activity = services.activity_create(member=member, **form.cleaned_data)
+            activity = activity_liaison.activity_create(member=member, **form.cleaned_data)
         except ServiceError as exc:
             form_error(request, exc, form)
         else:
@@ -79,13 +80,13 @@ def activity_edit(request, pk):
                "offices": list(activity.offices.all()), "leaders": list(activity.leaders.all()),
                "version": activity.version}
     if request.method == "POST" and request.POST.get("action") == "delete":
-        return delete_confirmed(request, lambda: services.activity_delete(member=member, activity=activity),
+        return delete_confirmed(request, lambda: activity_liaison.activity_delete(member=member, activity=activity),
                                 refused_url=reverse("planning:activity_edit", args=[activity.pk]),
                                 done_url=reverse("planning:activities"), success=_("The activity was deleted."))
     form = ActivityEditForm(request.POST or None, member=member, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.activity_update(member=member, activity=activity, **form.cleaned_data)
+            activity_liaison.activity_update(member=member, activity=activity, **form.cleaned_data)
         except StaleError as exc:
             return stale(request, exc, reverse("planning:activity_edit", args=[activity.pk]))
         except ServiceError as exc:
@@ -133,7 +134,7 @@ def activity_task_add(request, pk):
     form = TaskForm(request.POST, member=request.member)
     if form.is_valid():
         try:
-            services.task_add(member=request.member, plan=activity.plan, **form.cleaned_data)
+            plans.task_add(member=request.member, plan=activity.plan, **form.cleaned_data)
         except ServiceError as exc:
             messages.error(request, str(exc.message))
     else:
@@ -149,7 +150,8 @@ def invitation_add(request, pk):
     form = InvitationForm(request.POST, member=request.member)
     if form.is_valid():
         try:
-            services.invitation_add(member=request.member, activity=activity, contact=form.cleaned_data["contact"])
+            activity_liaison.invitation_add(member=request.member, activity=activity,
+                                            contact=form.cleaned_data["contact"])
         except ServiceError as exc:
             messages.error(request, str(exc.message))
     else:
@@ -163,7 +165,7 @@ def invitation_attendance(request, pk):
     invitation = get_planning_object(request, Invitation.objects.select_related("activity__congress"), pk)
     came = {"yes": True, "no": False}.get(request.POST.get("came", ""))
     try:
-        services.invitation_record_attendance(member=request.member, invitation=invitation, came=came)
+        activity_liaison.invitation_record_attendance(member=request.member, invitation=invitation, came=came)
     except ServiceError as exc:
         messages.error(request, str(exc.message))
     return HttpResponseRedirect(reverse("planning:activity", args=[invitation.activity_id]) + "#journalists")
@@ -177,8 +179,8 @@ def material_add(request, pk):
     form = MaterialForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.material_add(member=request.member, activity=activity, uploaded=form.cleaned_data["file"],
-                                  caption=form.cleaned_data["caption"])
+            activity_liaison.material_add(member=request.member, activity=activity, uploaded=form.cleaned_data["file"],
+                                          caption=form.cleaned_data["caption"])
         except ServiceError as exc:
             messages.error(request, str(exc.message))
         else:

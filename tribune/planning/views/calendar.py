@@ -16,9 +16,10 @@ from tribune.kit.views import member_required
 from tribune.newsroom.services.topics import topic_url
 from tribune.org import access
 from tribune.org.errors import ServiceError
-from tribune.planning import selectors, services
+from tribune.planning import selectors
 from tribune.planning.forms import TopicForm
 from tribune.planning.models import Activity, Meeting
+from tribune.planning.services import topic_proposals
 from tribune.planning.views.common import form_error, get_planning_object, require_view
 
 MAX_PER_DAY = 8
@@ -103,7 +104,7 @@ def topic_propose(request):
         data = dict(form.cleaned_data)
         meeting_id, activity_id = data.pop("meeting"), data.pop("activity")
         try:
-            topic = services.topic_propose(
+            topic = topic_proposals.topic_propose(
                 member=member, **data,
                 meeting=get_planning_object(request, Meeting.objects.all(), meeting_id) if meeting_id else None,
                 activity=get_planning_object(request, Activity.objects.all(), activity_id) if activity_id else None)

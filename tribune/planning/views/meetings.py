@@ -13,7 +13,7 @@ from tribune.kit import htmx, params
 from tribune.kit.views import member_required
 from tribune.org import access
 from tribune.org.errors import ServiceError, StaleError
-from tribune.planning import selectors, services
+from tribune.planning import selectors
 from tribune.planning.forms import (
     KeyPointForm,
     LinkForm,
@@ -24,6 +24,7 @@ from tribune.planning.forms import (
     TemplateItemForm,
 )
 from tribune.planning.models import CoverageTask, KeyPoint, Meeting, MeetingKind, Phase, TemplateItem
+from tribune.planning.services import common, plans
 from tribune.planning.views.common import (
     delete_confirmed,
     form_error,
@@ -64,13 +65,13 @@ def meeting_create(request):
     form = MeetingForm(request.POST or None, member=member)
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_create(member=member, **form.cleaned_data)
+            meeting = plans.meeting_create(member=member, **form.cleaned_data)
         except ServiceError as exc:
             form_error(request, exc, form)
         else:
             messages.success(request, _("Meeting scheduled; its coverage plan has %(n)s tasks.")
                              % {"n": meeting.plan.tasks.count()})
-            return htmx.redirect(request, services.meeting_url(meeting))
+            return htmx.redirect(request, common.meeting_url(meeting))
     return render(request, "planning/meeting_form.html", {"form": form, "meeting": None})
 
 
@@ -82,19 +83,19 @@ def meeting_edit(request, pk):
     initial = {"title": meeting.title, "start_date": meeting.start_date, "end_date": meeting.end_date,
                "place": meeting.place, "agenda": meeting.agenda, "version": meeting.version}
     if request.method == "POST" and request.POST.get("action") == "delete":
-        return delete_confirmed(request, lambda: services.meeting_delete(member=member, meeting=meeting),
+        return delete_confirmed(request, lambda: plans.meeting_delete(member=member, meeting=meeting),
                                 refused_url=reverse("planning:meeting_edit", args=[meeting.pk]),
                                 done_url=reverse("planning:meetings"), success=_("The meeting was deleted."))
     form = MeetingEditForm(request.POST or None, member=member, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.meeting_update(member=member, meeting=meeting, **form.cleaned_data)
+            plans.meeting_update(member=member, meeting=meeting, **form.cleaned_data)
         except StaleError as exc:
             return stale(request, exc, reverse("planning:meeting_edit", args=[meeting.pk]))
         except ServiceError as exc:
             form_error(request, exc, form)
         else:
-            return htmx.redirect(request, services.meeting_url(meeting))
+            return htmx.redirect(request, common.meeting_url(meeting))
     return render(request, "planning/meeting_form.html", {"form": form, "meeting": meeting})
 
 
@@ -135,14 +136,14 @@ def task_add(request, pk):
     form = TaskForm(request.POST, member=request.member)
     if form.is_valid():
         try:
-            services.task_add(member=request.member, plan=meeting.plan, **form.cleaned_data)
+            plans.task_add(member=request.member, plan=meeting.plan, **form.cleaned_data)
         except ServiceError as exc:
             messages.error(request, str(exc.message))
         else:
             messages.success(request, _("Task added."))
     else:
         messages.error(request, _("The task was not added: check the title, type and deadline."))
-    return HttpResponseRedirect(services.meeting_url(meeting))
+    return HttpResponseRedirect(common.meeting_url(meeting))
 
 
 @member_required
@@ -164,32 +165,32 @@ def task_detail(request, pk):
                 access.require(can_manage, "may not change plans")
                 edit_form = TaskEditForm(request.POST, member=member)
                 if edit_form.is_valid():
-                    services.task_update(member=member, task=task, **edit_form.cleaned_data)
+                    plans.task_update(member=member, task=task, **edit_form.cleaned_data)
                     messages.success(request, _("Task saved."))
                     return HttpResponseRedirect(reverse("planning:task", args=[task.pk]))
             elif action == "link":
                 access.require(can_update, "may not update the task")
                 link_form = LinkForm(request.POST, member=member)
                 if link_form.is_valid():
-                    services.task_link_manuscript(member=member, task=task,
-                                                  manuscript=link_form.cleaned_data["manuscript"])
+                    plans.task_link_manuscript(member=member, task=task,
+                                               manuscript=link_form.cleaned_data["manuscript"])
                     messages.success(request, _("Manuscript linked."))
                     return HttpResponseRedirect(reverse("planning:task", args=[task.pk]))
             elif action == "delete":
                 access.require(can_manage, "may not change plans")
-                services.task_delete(member=member, task=task, version=request.POST.get("version", ""))
+                plans.task_delete(member=member, task=task, version=request.POST.get("version", ""))
                 messages.success(request, _("Task deleted."))
-                return HttpResponseRedirect(services.plan_url(task.plan))
+                return HttpResponseRedirect(common.plan_url(task.plan))
             elif action in ("done", "reopen"):
                 access.require(can_update, "may not update the task")
-                services.task_mark_done(member=member, task=task, done=action == "done")
+                plans.task_mark_done(member=member, task=task, done=action == "done")
                 return HttpResponseRedirect(reverse("planning:task", args=[task.pk]))
             else:
                 messages.error(request, _("Unknown action."))
         except ServiceError as exc:
             messages.error(request, str(exc.message))
     return render(request, "planning/task_detail.html", {
-        "task": task, "subject": task.plan.subject, "subject_url": services.plan_url(task.plan),
+        "task": task, "subject": task.plan.subject, "subject_url": common.plan_url(task.plan),
         "late": task.is_late(timezone.localdate()), "edit_form": edit_form, "link_form": link_form,
         "can_manage": can_manage, "can_update": can_update})
 
@@ -218,9 +219,9 @@ def key_point_add(request, pk):
         if htmx.is_htmx(request):
             return HttpResponse(_("Write the key point."), status=422)
         messages.error(request, _("Write the key point."))
-        return HttpResponseRedirect(services.meeting_url(meeting))
+        return HttpResponseRedirect(common.meeting_url(meeting))
     try:
-        services.key_point_add(member=request.member, meeting=meeting, **form.cleaned_data)
+        plans.key_point_add(member=request.member, meeting=meeting, **form.cleaned_data)
     except ServiceError as exc:
         if htmx.is_htmx(request):
             return HttpResponse(str(exc.message), status=422)
@@ -229,17 +230,17 @@ def key_point_add(request, pk):
         response = HttpResponse(status=204)
         response["HX-Trigger"] = "key-points-changed"
         return response
-    return HttpResponseRedirect(services.meeting_url(meeting) + "#key-points")
+    return HttpResponseRedirect(common.meeting_url(meeting) + "#key-points")
 
 
 @member_required
 @require_POST
 def key_point_hot(request, pk):
     point = get_planning_object(request, KeyPoint.objects.select_related("meeting__congress", "author"), pk)
-    services.key_point_set_hot(member=request.member, point=point, is_hot=request.POST.get("hot") == "1")
+    plans.key_point_set_hot(member=request.member, point=point, is_hot=request.POST.get("hot") == "1")
     if htmx.is_htmx(request):
         return render(request, "planning/partials/key_point.html", {"point": point, "meeting": point.meeting})
-    return HttpResponseRedirect(services.meeting_url(point.meeting) + "#key-points")
+    return HttpResponseRedirect(common.meeting_url(point.meeting) + "#key-points")
 
 
 @member_required
@@ -248,13 +249,13 @@ def key_point_hot(request, pk):
 def key_points_draft(request, pk):
     meeting = _meeting(request, pk)
     try:
-        manuscript = services.key_points_draft(member=request.member, meeting=meeting,
-                                               point_ids=request.posted.points)
+        manuscript = plans.key_points_draft(member=request.member, meeting=meeting,
+                                            point_ids=request.posted.points)
     except ServiceError as exc:
         messages.error(request, str(exc.message))
-        return HttpResponseRedirect(services.meeting_url(meeting) + "#key-points")
+        return HttpResponseRedirect(common.meeting_url(meeting) + "#key-points")
     messages.success(request, _("Draft created: %(title)s") % {"title": manuscript.title})
-    return HttpResponseRedirect(services.meeting_url(meeting) + "#key-points")
+    return HttpResponseRedirect(common.meeting_url(meeting) + "#key-points")
 
 
 # --- Plan templates --------------------------------------------------------------------------
@@ -271,7 +272,7 @@ def templates(request):
     require_view(member)
     kind = _kind(request)
     can_manage = access.can_manage_planning(member, member.congress)
-    items = services.template_items(member.congress, kind) if can_manage else list(
+    items = plans.template_items(member.congress, kind) if can_manage else list(
         TemplateItem.objects.filter(congress=member.congress, meeting_kind=kind).select_related("office",
                                                                                               "assignee"))
     form = TemplateItemForm(member=member) if can_manage else None
@@ -280,7 +281,7 @@ def templates(request):
         form = TemplateItemForm(request.POST, member=member)
         if form.is_valid():
             try:
-                services.template_item_save(member=member, kind=kind, **form.cleaned_data)
+                plans.template_item_save(member=member, kind=kind, **form.cleaned_data)
             except ServiceError as exc:
                 form_error(request, exc, form)
             else:
@@ -302,12 +303,12 @@ def template_item_edit(request, pk):
     back = reverse("planning:templates") + f"?kind={item.meeting_kind}"
     if request.method == "POST":
         if request.POST.get("action") == "delete":
-            services.template_item_delete(member=member, item=item)
+            plans.template_item_delete(member=member, item=item)
             messages.success(request, _("Template line deleted."))
             return HttpResponseRedirect(back)
         if form.is_valid():
             try:
-                services.template_item_save(member=member, item=item, kind=item.meeting_kind, **form.cleaned_data)
+                plans.template_item_save(member=member, item=item, kind=item.meeting_kind, **form.cleaned_data)
             except ServiceError as exc:
                 form_error(request, exc, form)
             else:

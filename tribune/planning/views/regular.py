@@ -14,10 +14,10 @@ from tribune.kit.report import DOCX, render_docx
 from tribune.kit.views import member_required
 from tribune.org import access
 from tribune.org.errors import ServiceError
-from tribune.planning import services
 from tribune.planning.forms import ActionItemForm, RegularMeetingForm
 from tribune.planning.models import ActionItem, RegularMeeting
 from tribune.planning.pack import PackExporter, build_pack
+from tribune.planning.services import regular_meetings
 from tribune.planning.views.common import form_error, get_planning_object, require_view
 
 
@@ -35,7 +35,7 @@ def regular_list(request):
         access.require(can_manage, "may not record regular meetings")
         if form.is_valid():
             try:
-                meeting = services.regular_meeting_record(member=member, **form.cleaned_data)
+                meeting = regular_meetings.regular_meeting_record(member=member, **form.cleaned_data)
             except ServiceError as exc:
                 form_error(request, exc, form)
             else:
@@ -93,7 +93,7 @@ def action_item_add(request, pk):
     form = ActionItemForm(request.POST, member=request.member)
     if form.is_valid():
         try:
-            services.action_item_add(member=request.member, meeting=meeting, **form.cleaned_data)
+            regular_meetings.action_item_add(member=request.member, meeting=meeting, **form.cleaned_data)
         except ServiceError as exc:
             messages.error(request, str(exc.message))
         else:
@@ -108,6 +108,6 @@ def action_item_add(request, pk):
 @params.posted(back=params.Date(), done=params.Choice("0", "1", default="1"))
 def action_item_done(request, pk):
     item = get_planning_object(request, ActionItem.objects.select_related("meeting__congress"), pk)
-    services.action_item_set_done(member=request.member, item=item, done=request.posted.done != "0")
+    regular_meetings.action_item_set_done(member=request.member, item=item, done=request.posted.done != "0")
     back = request.posted.back
     return HttpResponseRedirect(_pack_url(back or item.meeting.date) + "#table-carried")

@@ -73,20 +73,20 @@ def _assessment(world) -> dict:
 
 
 def _planning(world, contact) -> dict:
-    from tribune.planning import services as planning
+    from tribune.planning.services import activity_liaison, plans, regular_meetings
 
     today = timezone.localdate()
-    meeting = planning.meeting_create(member=world.coordinator, kind="standing", title="第十八次常委会会议",
-                                      start_date=today)
-    planning.key_point_add(member=world.writer, meeting=meeting, text="会议听取了执法检查报告。")
-    activity = planning.activity_create(member=world.coordinator, kind="inspection", title="视察营商环境",
-                                        start_date=today)
-    planning.invitation_add(member=world.coordinator, activity=activity, contact=contact)
-    planning.material_add(member=world.writer, activity=activity, caption="视察现场",
-                          uploaded=SimpleUploadedFile("site.png", PNG))
-    regular = planning.regular_meeting_record(member=world.coordinator, date=today)
-    planning.action_item_add(member=world.coordinator, meeting=regular, text="报送会议稿件", owner=world.writer,
-                             due_date=today)
+    meeting = plans.meeting_create(member=world.coordinator, kind="standing", title="第十八次常委会会议",
+                                   start_date=today)
+    plans.key_point_add(member=world.writer, meeting=meeting, text="会议听取了执法检查报告。")
+    activity = activity_liaison.activity_create(member=world.coordinator, kind="inspection", title="视察营商环境",
+                                                start_date=today)
+    activity_liaison.invitation_add(member=world.coordinator, activity=activity, contact=contact)
+    activity_liaison.material_add(member=world.writer, activity=activity, caption="视察现场",
+                                  uploaded=SimpleUploadedFile("site.png", PNG))
+    regular = regular_meetings.regular_meeting_record(member=world.coordinator, date=today)
+    regular_meetings.action_item_add(member=world.coordinator, meeting=regular, text="报送会议稿件", owner=world.writer,
+                                     due_date=today)
     return {"meeting": meeting, "activity": activity, "regular": regular}
 
 

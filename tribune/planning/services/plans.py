@@ -1,39 +1,41 @@
-"""Every change in planning: one function, one transaction, permission checked inside, audit
-entry in the same transaction, notifications after commit."""
+"""Statutory meetings and their coverage plans: the plan templates a congress keeps, meetings
+scheduled with the plan generated from the template, tasks added, moved, linked and done, and the
+live key points written during a meeting (drafted into a manuscript)."""
 
 import datetime as dt
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q
-from django.urls import reverse
+from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tribune.kit import files, params
-from tribune.newsroom.models import Manuscript, ManuscriptKind, Topic
+from tribune.kit import params
+from tribune.newsroom.models import Manuscript, ManuscriptKind
 from tribune.newsroom.services import writing
-from tribune.newsroom.services.topics import topic_create
 from tribune.org import access
 from tribune.org.audit import audit_record
 from tribune.org.errors import ServiceError, bump_version
 from tribune.org.models import Member, Office
 from tribune.org.notify import notify
-from tribune.outlets.models import MediaContact
 from tribune.planning.models import (
-    ActionItem,
-    Activity,
-    ActivityKind,
     CoveragePlan,
     CoverageTask,
-    Invitation,
     KeyPoint,
-    Material,
     Meeting,
     MeetingKind,
     Phase,
-    RegularMeeting,
     TaskType,
     TemplateItem,
+)
+
+# The plan templates a congress starts with, per kind of meeting; each congress edits its own
+# copy. (phase, type, title, days from the meeting, one per meeting day)
+from tribune.planning.services.common import (
+    check_dates,
+    check_person,
+    clean_title,
+    delete_planned,
+    plan_url,
 )
 
 # The plan templates a congress starts with, per kind of meeting; each congress edits its own
@@ -71,52 +73,12 @@ DEFAULT_TEMPLATES = {
     ],
 }
 
+
 # Which kind of manuscript fulfils a type of task (for the draft made from key points).
 MANUSCRIPT_KIND = {TaskType.PHOTO: ManuscriptKind.PHOTO, TaskType.VIDEO: ManuscriptKind.VIDEO,
                    TaskType.NEWMEDIA: ManuscriptKind.NEWMEDIA,
                    TaskType.INTERPRETATION: ManuscriptKind.INTERPRETATION}
 
-MAX_MEETING_DAYS = 31
-
-
-def meeting_url(meeting) -> str:
-    return reverse("planning:meeting", args=[meeting.pk])
-
-
-def plan_url(plan) -> str:
-    if plan.meeting_id:
-        return reverse("planning:meeting", args=[plan.meeting_id])
-    return reverse("planning:activity", args=[plan.activity_id])
-
-
-def _check_dates(start, end, max_days=MAX_MEETING_DAYS):
-    if start is None:
-        raise ServiceError(_("Give the first day."), field="start_date")
-    if end is None:
-        raise ServiceError(_("Give the last day."), field="end_date")
-    if end < start:
-        raise ServiceError(_("The last day cannot be before the first day."), field="end_date")
-    if (end - start).days >= max_days:
-        raise ServiceError(_("At most %(days)s days.") % {"days": max_days}, field="end_date")
-
-
-def _clean_title(title, field="title", limit=200):
-    title = (title or "").strip()
-    if not title:
-        raise ServiceError(_("The title cannot be empty."), field=field)
-    if len(title) > limit:
-        raise ServiceError(_("At most %(n)s characters.") % {"n": limit}, field=field)
-    return title
-
-
-def _check_person(congress, assignee, office=None):
-    if assignee is not None and (assignee.congress_id != congress.pk or not assignee.is_active):
-        raise ServiceError(_("Choose an active member of this congress."), field="assignee")
-    if office is not None and office.congress_id != congress.pk:
-        raise ServiceError(_("Choose an office of this congress."), field="office")
-
-
-# --- Plan templates ------------------------------------------------------------------------
 
 def template_items(congress, kind) -> list[TemplateItem]:
     """The congress's template for a kind of meeting, copied from the defaults the first time."""
@@ -153,8 +115,8 @@ def _clean_template_fields(congress, *, kind, phase, task_type, title, offset_da
     if phase == Phase.AFTER and offset_days < 0:
         raise ServiceError(_("A task after the meeting is due on or after its last day (0 or more)."),
                            field="offset_days")
-    _check_person(congress, assignee, office)
-    return {"meeting_kind": kind, "phase": phase, "task_type": task_type, "title": _clean_title(title),
+    check_person(congress, assignee, office)
+    return {"meeting_kind": kind, "phase": phase, "task_type": task_type, "title": clean_title(title),
             "offset_days": offset_days, "each_day": bool(each_day) and phase == Phase.DURING,
             "office": office, "assignee": assignee}
 
@@ -200,8 +162,6 @@ def task_deadlines(item: TemplateItem, start: dt.date, end: dt.date) -> list[dt.
     return [min(start + dt.timedelta(days=item.offset_days), end + dt.timedelta(days=max(item.offset_days, 0)))]
 
 
-# --- Meetings and plans --------------------------------------------------------------------
-
 @transaction.atomic
 def meeting_create(*, member: Member, kind: str, title: str, start_date: dt.date, end_date: dt.date | None = None,
                    place: str = "", agenda: str = "") -> Meeting:
@@ -211,8 +171,8 @@ def meeting_create(*, member: Member, kind: str, title: str, start_date: dt.date
     if kind not in MeetingKind.values:
         raise ServiceError(_("Unknown kind of meeting."), field="kind")
     end_date = end_date or start_date
-    _check_dates(start_date, end_date)
-    meeting = Meeting.objects.create(congress=congress, kind=kind, title=_clean_title(title), start_date=start_date,
+    check_dates(start_date, end_date)
+    meeting = Meeting.objects.create(congress=congress, kind=kind, title=clean_title(title), start_date=start_date,
                                      end_date=end_date, place=(place or "").strip()[:200],
                                      agenda=(agenda or "").strip(), created_by=member)
     plan = CoveragePlan.objects.create(congress=congress, meeting=meeting)
@@ -248,7 +208,7 @@ def meeting_update(*, member: Member, meeting: Meeting, title: str, start_date: 
     """Edit a meeting, based on the version the form showed; when its days move, the deadlines of
     its open tasks move with them."""
     access.require(access.can_manage_planning(member, meeting.congress), _("You may not edit meetings."))
-    _check_dates(start_date, end_date)
+    check_dates(start_date, end_date)
     bump_version(meeting, meeting.version if version is None else version,
                  _("Someone changed this meeting after you opened it. Nothing was saved."))
     # Open tasks move with the meeting: before and during with its first day, after with its last.
@@ -259,7 +219,7 @@ def meeting_update(*, member: Member, meeting: Meeting, title: str, start_date: 
         open_tasks.exclude(phase=Phase.AFTER).update(due_date=F("due_date") + start_shift)
     if end_shift:
         open_tasks.filter(phase=Phase.AFTER).update(due_date=F("due_date") + end_shift)
-    meeting.title = _clean_title(title)
+    meeting.title = clean_title(title)
     meeting.start_date, meeting.end_date = start_date, end_date
     meeting.place, meeting.agenda = (place or "").strip()[:200], (agenda or "").strip()
     meeting.save()
@@ -268,26 +228,11 @@ def meeting_update(*, member: Member, meeting: Meeting, title: str, start_date: 
     return meeting
 
 
-def _delete_planned(*, member: Member, obj, what: str, blockers: list[str]) -> None:
-    """Delete a meeting or an activity entered by mistake, with its coverage plan, unless work
-    hangs on it (`blockers`, in words) or a task of its plan has a manuscript or is done."""
-    plan_lookup = {f"plan__{obj._meta.model_name}": obj}
-    if CoverageTask.objects.filter(**plan_lookup).filter(
-            Q(manuscript__isnull=False) | Q(done_at__isnull=False)).exists():
-        blockers = [*blockers, _("a coverage task has a manuscript or is done")]
-    if blockers:
-        raise ServiceError(_("%(what)s cannot be deleted: %(blockers)s. Edit it instead.") % {
-            "what": what, "blockers": "；".join(blockers)})
-    audit_record(action=f"{obj._meta.model_name}.delete", member=member, obj=obj, congress=obj.congress,
-                 detail={"title": obj.title, "start_date": obj.start_date.isoformat()})
-    obj.delete()
-
-
 @transaction.atomic
 def meeting_delete(*, member: Member, meeting: Meeting) -> None:
     access.require(access.can_manage_planning(member, meeting.congress), _("You may not edit meetings."))
     blockers = [_("key points were logged at it")] if meeting.key_points.exists() else []
-    _delete_planned(member=member, obj=meeting, what=_("This meeting"), blockers=blockers)
+    delete_planned(member=member, obj=meeting, what=_("This meeting"), blockers=blockers)
 
 
 @transaction.atomic
@@ -307,11 +252,6 @@ def task_delete(*, member: Member, task: CoverageTask, version: int) -> None:
     task.delete()
 
 
-def _plan_for_activity(activity) -> CoveragePlan:
-    plan, _created = CoveragePlan.objects.get_or_create(activity=activity, defaults={"congress": activity.congress})
-    return plan
-
-
 @transaction.atomic
 def task_add(*, member: Member, plan: CoveragePlan, phase: str, task_type: str, title: str, due_date: dt.date,
              assignee: Member | None = None, office: Office | None = None) -> CoverageTask:
@@ -322,9 +262,9 @@ def task_add(*, member: Member, plan: CoveragePlan, phase: str, task_type: str, 
         raise ServiceError(_("Unknown type of task."), field="task_type")
     if due_date is None:
         raise ServiceError(_("Give the deadline."), field="due_date")
-    _check_person(plan.congress, assignee, office)
+    check_person(plan.congress, assignee, office)
     last = plan.tasks.order_by("-position").first()
-    task = CoverageTask.objects.create(plan=plan, phase=phase, task_type=task_type, title=_clean_title(title),
+    task = CoverageTask.objects.create(plan=plan, phase=phase, task_type=task_type, title=clean_title(title),
                                        due_date=due_date, assignee=assignee, office=office,
                                        position=(last.position + 1) if last else 1)
     audit_record(action="task.add", member=member, obj=task, congress=plan.congress)
@@ -344,8 +284,8 @@ def task_update(*, member: Member, task: CoverageTask, version: int, title: str,
         raise ServiceError(_("Unknown phase."), field="phase")
     if due_date is None:
         raise ServiceError(_("Give the deadline."), field="due_date")
-    _check_person(plan.congress, assignee, office)
-    title = _clean_title(title)
+    check_person(plan.congress, assignee, office)
+    title = clean_title(title)
     bump_version(task, int(version), _("Someone changed this task after you opened it. Nothing was saved."))
     before = {"assignee": task.assignee_id, "due_date": task.due_date.isoformat(), "phase": task.phase}
     reassigned = assignee is not None and assignee.pk != task.assignee_id
@@ -389,8 +329,6 @@ def task_mark_done(*, member: Member, task: CoverageTask, done: bool = True) -> 
                  congress=task.plan.congress)
     return task
 
-
-# --- Live key points -----------------------------------------------------------------------
 
 @transaction.atomic
 def key_point_add(*, member: Member, meeting: Meeting, text: str, is_hot: bool = False) -> KeyPoint:
@@ -440,185 +378,3 @@ def key_points_draft(*, member: Member, meeting: Meeting, point_ids) -> Manuscri
     audit_record(action="key_points.draft", member=member, obj=meeting,
                  detail={"manuscript": manuscript.pk, "points": [p.pk for p in points]})
     return manuscript
-
-
-# --- Activities and media liaison ----------------------------------------------------------
-
-def _check_members_offices(congress, offices, leaders):
-    for office in offices:
-        if office.congress_id != congress.pk:
-            raise ServiceError(_("Choose an office of this congress."), field="offices")
-    for leader in leaders:
-        if leader.congress_id != congress.pk:
-            raise ServiceError(_("Choose an active member of this congress."), field="leaders")
-
-
-@transaction.atomic
-def activity_create(*, member: Member, kind: str, title: str, start_date: dt.date, end_date: dt.date | None = None,
-                    places: str = "", description: str = "", offices=(), leaders=()) -> Activity:
-    congress = member.congress
-    access.require(access.can_manage_planning(member, congress), _("You may not create activities."))
-    if kind not in ActivityKind.values:
-        raise ServiceError(_("Unknown kind of activity."), field="kind")
-    end_date = end_date or start_date
-    _check_dates(start_date, end_date, max_days=92)
-    _check_members_offices(congress, offices, leaders)
-    activity = Activity.objects.create(congress=congress, kind=kind, title=_clean_title(title),
-                                       start_date=start_date, end_date=end_date,
-                                       places=(places or "").strip()[:300], description=(description or "").strip(),
-                                       created_by=member)
-    activity.offices.set(offices)
-    activity.leaders.set(leaders)
-    _plan_for_activity(activity)
-    audit_record(action="activity.create", member=member, obj=activity)
-    return activity
-
-
-@transaction.atomic
-def activity_update(*, member: Member, activity: Activity, kind: str, title: str, start_date: dt.date,
-                    end_date: dt.date | None = None, places: str = "", description: str = "", offices=(),
-                    leaders=(), version: int | None = None) -> Activity:
-    """Edit an activity, based on the version the form showed."""
-    access.require(access.can_manage_planning(member, activity.congress), _("You may not edit activities."))
-    if kind not in ActivityKind.values:
-        raise ServiceError(_("Unknown kind of activity."), field="kind")
-    end_date = end_date or start_date
-    _check_dates(start_date, end_date, max_days=92)
-    _check_members_offices(activity.congress, offices, leaders)
-    bump_version(activity, activity.version if version is None else version,
-                 _("Someone changed this activity after you opened it. Nothing was saved."))
-    activity.kind, activity.title = kind, _clean_title(title)
-    activity.start_date, activity.end_date = start_date, end_date
-    activity.places, activity.description = (places or "").strip()[:300], (description or "").strip()
-    activity.save()
-    activity.offices.set(offices)
-    activity.leaders.set(leaders)
-    audit_record(action="activity.update", member=member, obj=activity)
-    return activity
-
-
-@transaction.atomic
-def activity_delete(*, member: Member, activity: Activity) -> None:
-    access.require(access.can_manage_planning(member, activity.congress), _("You may not edit activities."))
-    blockers = [words for words, found in (
-        (_("journalists were invited"), activity.invitations.exists()),
-        (_("materials were uploaded"), activity.materials.exists()),
-        (_("deputies' stories refer to it"), activity.deputy_stories.exists()),
-    ) if found]
-    _delete_planned(member=member, obj=activity, what=_("This activity"), blockers=blockers)
-
-
-@transaction.atomic
-def invitation_add(*, member: Member, activity: Activity, contact: MediaContact) -> Invitation:
-    access.require(access.can_manage_liaison(member, activity.congress), _("Only the coordinator invites journalists."))
-    if contact.congress_id != activity.congress_id:
-        raise ServiceError(_("The contact belongs to another congress."), field="contact")
-    try:
-        with transaction.atomic():
-            invitation = Invitation.objects.create(activity=activity, contact=contact, invited_by=member)
-    except IntegrityError:
-        raise ServiceError(_("This journalist is already invited."), field="contact") from None
-    audit_record(action="invitation.add", member=member, obj=activity, detail={"contact": contact.pk})
-    return invitation
-
-
-@transaction.atomic
-def invitation_record_attendance(*, member: Member, invitation: Invitation, came: bool | None) -> Invitation:
-    activity = invitation.activity
-    access.require(access.can_manage_liaison(member, activity.congress),
-                   _("Only the coordinator records who came."))
-    if came is not None and activity.start_date > timezone.localdate():
-        raise ServiceError(_("Whether a journalist came can be recorded once the activity has begun."))
-    Invitation.objects.filter(pk=invitation.pk).update(came=came)
-    invitation.came = came
-    audit_record(action="invitation.attendance", member=member, obj=activity,
-                 detail={"contact": invitation.contact_id, "came": came})
-    return invitation
-
-
-@transaction.atomic
-def material_add(*, member: Member, activity: Activity, uploaded, caption: str = "") -> Material:
-    """A file for the activity's material library, checked by content like a manuscript attachment."""
-    access.require(access.can_add_material(member, activity), _("You may not add materials."))
-    kind, content_type = writing.check_upload(uploaded)
-    caption = (caption or "").strip()
-    if kind == "image" and not caption:
-        raise ServiceError(_("An image needs a caption."), field="caption")
-    material = Material(activity=activity, kind=kind, content_type=content_type,
-                        original_name=files.display_name(uploaded.name), size=uploaded.size, caption=caption[:200],
-                        uploaded_by=member)
-    material.file.save(files.stored_name(uploaded.name, content_type), uploaded, save=False)
-    material.save()
-    audit_record(action="material.add", member=member, obj=activity,
-                 detail={"file": material.original_name, "kind": kind})
-    return material
-
-
-# --- Topics --------------------------------------------------------------------------------
-
-@transaction.atomic
-def topic_propose(*, member: Member, title: str, description: str = "", office: Office | None = None,
-                  assignee: Member | None = None, due_date: dt.date | None = None, meeting: Meeting | None = None,
-                  activity: Activity | None = None) -> Topic:
-    """A topic for the pool (the newsroom's), tied to the meeting or activity it covers."""
-    for subject in (meeting, activity):
-        if subject is not None and subject.congress_id != member.congress_id:
-            raise ServiceError(_("This belongs to another congress."))
-    topic = topic_create(member=member, title=title, description=description or "", office=office,
-                         assignee=assignee, due_date=due_date)
-    if meeting is not None:
-        meeting.topics.add(topic)
-    if activity is not None:
-        activity.topics.add(topic)
-    return topic
-
-
-# --- Regular meetings ----------------------------------------------------------------------
-
-@transaction.atomic
-def regular_meeting_record(*, member: Member, date: dt.date, notes: str = "") -> RegularMeeting:
-    congress = member.congress
-    access.require(access.can_manage_regular_meeting(member, congress), _("You may not record regular meetings."))
-    if date is None:
-        raise ServiceError(_("Give the date."), field="date")
-    if RegularMeeting.objects.filter(congress=congress, date=date).exists():
-        raise ServiceError(_("A regular meeting is already recorded on this day."), field="date")
-    try:
-        with transaction.atomic():
-            meeting = RegularMeeting.objects.create(congress=congress, date=date, notes=(notes or "").strip(),
-                                                    created_by=member)
-    except IntegrityError:
-        raise ServiceError(_("A regular meeting is already recorded on this day."), field="date") from None
-    audit_record(action="regular_meeting.record", member=member, obj=meeting)
-    return meeting
-
-
-@transaction.atomic
-def action_item_add(*, member: Member, meeting: RegularMeeting, text: str, owner: Member | None,
-                    due_date: dt.date) -> ActionItem:
-    access.require(access.can_manage_regular_meeting(member, meeting.congress),
-                   _("You may not record decisions."))
-    text = _clean_title(text, field="text", limit=300)
-    if owner is None:
-        raise ServiceError(_("Name the owner."), field="owner")
-    _check_person(meeting.congress, owner)
-    if due_date is None:
-        raise ServiceError(_("Give the due date."), field="due_date")
-    if due_date < meeting.date:
-        raise ServiceError(_("The due date cannot be before the meeting."), field="due_date")
-    item = ActionItem.objects.create(meeting=meeting, text=text, owner=owner, due_date=due_date)
-    audit_record(action="action_item.add", member=member, obj=meeting, detail={"item": item.pk})
-    notify([owner], kind="assigned", url=reverse("planning:regular_meeting", args=[meeting.pk]),
-           text=_("Action from the regular meeting: %(text)s") % {"text": text})
-    return item
-
-
-@transaction.atomic
-def action_item_set_done(*, member: Member, item: ActionItem, done: bool = True) -> ActionItem:
-    access.require(access.can_complete_action_item(member, item), _("You may not update this action."))
-    done_at = timezone.now() if done else None
-    ActionItem.objects.filter(pk=item.pk).update(done_at=done_at)
-    item.done_at = done_at
-    audit_record(action="action_item.done" if done else "action_item.reopen", member=member, obj=item.meeting,
-                 detail={"item": item.pk})
-    return item
