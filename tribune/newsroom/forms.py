@@ -75,16 +75,15 @@ class AuthorForm(kit_forms.Form):
     share = forms.CharField(label=_("Share (%)"), required=False, max_length=12,
                             widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "share"}))
 
-    def __init__(self, *args, members, **kwargs):
+    def __init__(self, *args, members, row=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = members
         self.fields["member"].label_from_instance = (
             lambda m: f"{m.name}（{m.office.name}）" if m.office_id else m.name)
         # The rows sit in a table without labels of their own: each field says which row it is.
-        row = (self.prefix or "").rpartition("-")[2]
-        if row.isascii() and row.isdigit():
+        if row is not None:
             for field in self.fields.values():
-                field.widget.attrs["aria-label"] = f"{field.label} {int(row) + 1}"
+                field.widget.attrs["aria-label"] = f"{field.label} {row + 1}"
 
     def clean(self):
         data = super().clean()
@@ -95,6 +94,9 @@ class AuthorForm(kit_forms.Form):
 
 class BaseAuthorFormSet(forms.BaseFormSet):
     """The ordered author rows of the manuscript form; rows left blank are dropped."""
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "row": index}
 
     def authors(self) -> list[tuple]:
         """(member, share) in order, for services.parse_authors."""
