@@ -4,6 +4,7 @@ browser fixture fails any test whose pages reported a CSP violation (conftest.py
 import re
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from tribune.org.testing import PASSWORD
@@ -29,7 +30,7 @@ def test_the_watch_for_csp_violations_sees_an_inline_handler_refused(browser, wo
 
 def test_the_topic_filter_submits_on_change_without_inline_script(browser, world):
     page = browser.login("t-coordinator", PASSWORD)
-    page.goto("/planning/topics/")
+    page.goto(reverse("newsroom:topics"))
     page.select_option("#state", "closed")
     page.wait_for_url(re.compile(r"state=closed"))
     expect(page.locator("#state")).to_have_value("closed")
